@@ -1,0 +1,45 @@
+"""Security headers: a strict CSP for the public site, Wagtail's needs for the admin only."""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import default_config
+from django.conf import settings
+from django.middleware.csrf import CsrfViewMiddleware
+
+from .protection import same_origin
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path.startswith(ADMIN_PREFIXES) and parts.config is None:
+            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.setdefault("Permissions-Policy", settings.RACCORD_PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+class SessionCsrfMiddleware(CsrfViewMiddleware):
+    """CSRF protects what a visitor's cookies authorise; a sessionless POST authorises nothing.
+
+    Requests without a session cookie outside the admin are checked for their Origin only, so
+    public pages need no per-visitor token and stay cacheable. Everything else gets Django's
+    full CSRF check.
+    """
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        if (
+            request.method not in ("GET", "HEAD", "OPTIONS", "TRACE")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(ADMIN_PREFIXES)
+            and not getattr(callback, "csrf_exempt", False)
+        ):
+            if not same_origin(request):
+                return self._reject(request, "Origin does not match the site.")
+            return self._accept(request)
+        return super().process_view(request, callback, callback_args, callback_kwargs)

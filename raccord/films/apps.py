@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FilmsConfig(AppConfig):
+    name = "raccord.films"
+    label = "films"
+    verbose_name = "Films et diffusion"

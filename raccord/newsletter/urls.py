@@ -1,0 +1,3 @@
+"""Non-page URLs of this app, mounted at the site root before Wagtail's page tree."""
+
+urlpatterns: list = []

@@ -1,0 +1,17 @@
+"""The test suite: fast hashing, mails in memory, tasks run at once."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-not-for-production-use-0123456789"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
+ALLOWED_HOSTS = ["*"]
+AXES_ENABLED = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
+RACCORD_SITE_URL = "http://testserver"
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
