@@ -15,11 +15,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 RACCORD_APPS = [
     "raccord.core",
     "raccord.people",
-    "raccord.events",
-    "raccord.newsletter",
-    "raccord.films",
     "raccord.partners",
+    "raccord.events",
+    "raccord.films",
     "raccord.residencies",
+    "raccord.newsletter",
     "raccord.plateau",
 ]
 
