@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .health import WorkerHeartbeat  # noqa: F401  (registers the model with the core app)
 from .outbox import OutgoingMail  # noqa: F401  (registers the model with the core app)
 
 

@@ -1,23 +1,17 @@
 """Site-wide views: health check, robots.txt and the French error pages."""
 
-from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from .health import report
+
 
 @never_cache
 def healthz(request):
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        checks["database"] = "ok"
-    except Exception as error:  # noqa: BLE001 - any failure means unhealthy
-        checks["database"] = f"error: {type(error).__name__}"
-    healthy = all(v == "ok" for v in checks.values())
+    """200 when the database, the cache and the task worker answer; 503 otherwise."""
+    healthy, checks = report()
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503
     )

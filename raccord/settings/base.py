@@ -245,3 +245,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# Health: the worker writes a heartbeat every RACCORD_WORKER_HEARTBEAT seconds; /healthz turns
+# red after RACCORD_WORKER_MAX_SILENCE seconds without one.
+RACCORD_WORKER_HEARTBEAT = env_int("RACCORD_WORKER_HEARTBEAT", 10)
+RACCORD_WORKER_MAX_SILENCE = env_int("RACCORD_WORKER_MAX_SILENCE", 60)
