@@ -15,3 +15,4 @@ AXES_ENABLED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 RACCORD_SITE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise warns when it is missing
