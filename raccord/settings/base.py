@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "raccord.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "raccord.core.middleware.SessionCsrfMiddleware",
@@ -149,6 +150,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages for anonymous visitors (raccord/core/page_cache.py), kept apart from rate limits.
+CACHES["pages"] = {
+    **CACHES["default"],
+    "KEY_PREFIX": env("CACHE_KEY_PREFIX", "raccord") + "-pages",
+    "LOCATION": CACHES["default"].get("LOCATION", "pages"),
+}
+RACCORD_PAGE_CACHE = env_bool("RACCORD_PAGE_CACHE", True)
+RACCORD_PAGE_CACHE_ALIAS = "pages"
+RACCORD_PAGE_CACHE_SECONDS = env_int("RACCORD_PAGE_CACHE_SECONDS", 300)
+RACCORD_PUBLIC_MAX_AGE = env_int("RACCORD_PUBLIC_MAX_AGE", 10)
 
 # Mail: SMTP when EMAIL_HOST is set; dev prints to the console otherwise (see dev.py).
 EMAIL_HOST = env("EMAIL_HOST")

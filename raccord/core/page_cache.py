@@ -1,0 +1,137 @@
+"""A page cache for anonymous visitors, purged when content changes.
+
+Anonymous GETs of public pages are stored whole (headers included) in the `pages` cache alias:
+Redis in production, local memory in the embedded default. A page is served from it until its
+lifetime ends or until content changes: publishing, unpublishing or deleting a page and saving
+site settings purge every page; a seat change on a soirée purges that soirée's paths only
+(`purge_paths`). Visitors with a session (volunteers, Plateau crews) always get fresh pages.
+
+The response also tells nginx (and browsers) it may keep it for RACCORD_PUBLIC_MAX_AGE seconds,
+so a wrong seat count can only live that long in front of the app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
+
+SKIP_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/plateau/",
+    "/recherche/",
+    "/healthz",
+    "/static/",
+    "/media/",
+    "/documents/",
+)
+GLOBAL = "pagever:*"
+
+
+def _cache():
+    return caches[settings.RACCORD_PAGE_CACHE_ALIAS]
+
+
+def _version_key(path: str) -> str:
+    return "pagever:" + hashlib.sha1(path.encode()).hexdigest()
+
+
+def _versions(path: str) -> tuple[int, int]:
+    values = _cache().get_many([GLOBAL, _version_key(path)])
+    return values.get(GLOBAL, 0), values.get(_version_key(path), 0)
+
+
+def _key(request) -> str:
+    global_v, path_v = _versions(request.path)
+    raw = f"{request.get_host()}{request.get_full_path()}"
+    return f"page:{global_v}:{path_v}:" + hashlib.sha1(raw.encode()).hexdigest()
+
+
+def _bump(key: str) -> None:
+    cache = _cache()
+    cache.add(key, 0, timeout=None)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=None)
+
+
+def purge_all() -> None:
+    _bump(GLOBAL)
+
+
+def purge_paths(*paths: str) -> None:
+    for path in paths:
+        if path:
+            _bump(_version_key(path))
+
+
+def applies_to(request) -> bool:
+    return (
+        settings.RACCORD_PAGE_CACHE
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(SKIP_PREFIXES)
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def storable(response) -> bool:
+    if response.streaming or response.status_code != 200 or response.cookies:
+        return False
+    if has_vary_header(response, "Cookie") or has_vary_header(response, "*"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(d in cache_control for d in ("private", "no-cache", "no-store"))
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not applies_to(request):
+            return self.get_response(request)
+        key = _key(request)
+        cached = _cache().get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if storable(response):
+            timeout = get_max_age(response)
+            if timeout is None:
+                patch_cache_control(response, public=True, max_age=settings.RACCORD_PUBLIC_MAX_AGE)
+                timeout = settings.RACCORD_PAGE_CACHE_SECONDS
+            if timeout:
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
+                _cache().set(key, response, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+def _purge_all_on_signal(**kwargs) -> None:
+    purge_all()
+
+
+def connect_signals() -> None:
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished
+
+    page_published.connect(_purge_all_on_signal, dispatch_uid="raccord-page-cache-published")
+    page_unpublished.connect(_purge_all_on_signal, dispatch_uid="raccord-page-cache-unpublished")
+    post_delete.connect(
+        _purge_all_on_signal, sender=Page, dispatch_uid="raccord-page-cache-deleted"
+    )
+
+    @receiver(post_save, dispatch_uid="raccord-page-cache-settings")
+    def _settings_saved(sender, **kwargs):
+        if issubclass(sender, BaseSiteSetting):
+            purge_all()

@@ -1,0 +1,61 @@
+"""Anonymous pages come from the page cache until content changes; sessions bypass it."""
+
+import pytest
+from django.core.cache import caches
+
+from raccord.core import page_cache
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.RACCORD_PAGE_CACHE = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+@pytest.mark.django_db
+def test_second_anonymous_visit_is_served_from_the_cache(
+    client, site, page_cache_on, django_assert_num_queries
+):
+    first = client.get("/")
+    assert first["X-Page-Cache"] == "miss"
+    assert "public" in first["Cache-Control"]
+    with django_assert_num_queries(0):
+        second = client.get("/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert not second.cookies
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_purges_the_cache(client, site, page_cache_on):
+    client.get("/")
+    home = site.root_page.specific
+    home.title = "On Est Raccord! Nouvelle saison"
+    home.save_revision().publish()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nouvelle saison" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_purging_one_path_leaves_the_others_cached(client, site, page_cache_on):
+    client.get("/")
+    client.get("/?page=2")
+    page_cache.purge_paths("/")
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_visitors_with_a_session_always_get_a_fresh_page(client, site, page_cache_on):
+    client.get("/")
+    client.cookies["sessionid"] = "whatever"
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
+
+
+@pytest.mark.django_db
+def test_admin_and_health_are_never_cached(client, site, page_cache_on):
+    client.get("/healthz")
+    assert "X-Page-Cache" not in client.get("/healthz")
