@@ -1,5 +1,7 @@
 """The test suite: fast hashing, mails in memory, tasks run at once."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -14,7 +16,7 @@ CACHES = {
 # Off by default so tests see fresh pages; raccord/core/tests/test_page_cache.py turns it on.
 RACCORD_PAGE_CACHE = False
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(VAR_DIR / "test-media"))  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 AXES_ENABLED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
