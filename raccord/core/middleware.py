@@ -3,7 +3,6 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
-from django.middleware.csrf import CsrfViewMiddleware
 
 from .protection import same_origin
 
@@ -24,22 +23,30 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         return response
 
 
-class SessionCsrfMiddleware(CsrfViewMiddleware):
+class AnonymousFormMiddleware:
     """CSRF protects what a visitor's cookies authorise; a sessionless POST authorises nothing.
 
-    Requests without a session cookie outside the admin are checked for their Origin only, so
-    public pages need no per-visitor token and stay cacheable. Everything else gets Django's
-    full CSRF check.
+    Placed just before Django's CsrfViewMiddleware: requests without a session cookie outside
+    the admin are checked for their Origin only and marked as processed, so public pages need no
+    per-visitor token and stay cacheable. Everything else gets Django's full CSRF check.
+    See docs/decisions/0002-anonymous-forms-csrf.md.
     """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
 
     def process_view(self, request, callback, callback_args, callback_kwargs):
         if (
             request.method not in ("GET", "HEAD", "OPTIONS", "TRACE")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(ADMIN_PREFIXES)
-            and not getattr(callback, "csrf_exempt", False)
         ):
             if not same_origin(request):
-                return self._reject(request, "Origin does not match the site.")
-            return self._accept(request)
-        return super().process_view(request, callback, callback_args, callback_kwargs)
+                from .views import csrf_failure
+
+                return csrf_failure(request, reason="Origin does not match the site.")
+            request.csrf_processing_done = True
+        return None

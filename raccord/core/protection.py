@@ -1,7 +1,7 @@
 """Defences shared by every public form: honeypot, per-IP rate limit, Origin check.
 
 Anonymous public forms do without a per-visitor CSRF token so that their pages stay
-cacheable: `SessionCsrfMiddleware` checks CSRF on every request that carries a session
+cacheable: `AnonymousFormMiddleware` lets Django check CSRF on every request that carries a session
 cookie and only the Origin on the others (docs/decisions/0002-anonymous-forms-csrf.md).
 """
 

@@ -62,7 +62,8 @@ MIDDLEWARE = [
     "raccord.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "raccord.core.middleware.SessionCsrfMiddleware",
+    "raccord.core.middleware.AnonymousFormMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -173,6 +174,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "On Est Raccord! <contact@onestra
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 RACCORD_TEAM_EMAIL = env("RACCORD_TEAM_EMAIL", "contact@onestraccord.org")
 RACCORD_MAIL_MAX_ATTEMPTS = env_int("RACCORD_MAIL_MAX_ATTEMPTS", 6)
+# Bounce and complaint webhooks of the email service (newsletter app), basic-auth protected.
+ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET")}
 
 # Background work: the tasks framework with its database backend (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -224,7 +227,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail previews opt back in to SAMEORIGIN themselves
 RACCORD_PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )

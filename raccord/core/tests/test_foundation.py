@@ -77,3 +77,24 @@ def test_subject_with_line_breaks_cannot_inject_headers(sent_mails):
     (message,) = sent_mails()
     assert "\n" not in message.subject
     assert message.bcc == []
+
+
+@pytest.mark.django_db
+def test_anonymous_post_needs_no_token_but_a_matching_origin(site):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    assert client.post("/", {}).status_code == 200
+    assert client.post("/", {}, HTTP_ORIGIN="http://testserver").status_code == 200
+    refused = client.post("/", {}, HTTP_ORIGIN="https://evil.example")
+    assert refused.status_code == 403
+    assert "Formulaire expiré" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_a_session_still_needs_the_csrf_token(site):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["sessionid"] = "abc"
+    assert client.post("/", {}).status_code == 403
