@@ -120,6 +120,20 @@ def _purge_all_on_signal(**kwargs) -> None:
     purge_all()
 
 
+def _purge_event(event=None, **kwargs) -> None:
+    """Seats changed: the event page, its parent listing, the agenda and the API show them."""
+    if event is None:
+        return
+    paths = ["/soirees/", "/soirees/agenda.ics", "/api/v1/soirees/", "/"]
+    try:
+        url = event.get_url_parts()
+        if url:
+            paths.append(url[2])
+    except Exception:  # noqa: BLE001 - a purge must never break a registration
+        pass
+    purge_paths(*paths)
+
+
 def connect_signals() -> None:
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.models import Page
@@ -130,6 +144,13 @@ def connect_signals() -> None:
     post_delete.connect(
         _purge_all_on_signal, sender=Page, dispatch_uid="raccord-page-cache-deleted"
     )
+
+    try:
+        from raccord.events.signals import event_seats_changed
+    except ImportError:  # the events app is optional
+        event_seats_changed = None
+    if event_seats_changed is not None:
+        event_seats_changed.connect(_purge_event, dispatch_uid="raccord-page-cache-seats")
 
     @receiver(post_save, dispatch_uid="raccord-page-cache-settings")
     def _settings_saved(sender, **kwargs):
