@@ -5,3 +5,20 @@ class EventsConfig(AppConfig):
     name = "raccord.events"
     label = "events"
     verbose_name = "Soirées"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import EventPage
+
+        page_published.connect(_capacity_may_have_grown, sender=EventPage)
+
+
+def _capacity_may_have_grown(sender, instance, **kwargs):
+    """The team raised the capacity or reopened: the waitlist gets the new seats at once."""
+    from django.db import transaction
+
+    from .services import promote_from_waitlist
+
+    if instance.capacity is None or instance.registrations.waitlisted().exists():
+        transaction.on_commit(lambda: promote_from_waitlist(instance))

@@ -1,0 +1,68 @@
+"""iCalendar files: one event (mail attachments, downloads) and the agenda of upcoming ones.
+
+Times carry the Europe/Paris TZID with its VTIMEZONE so every calendar shows the right hour.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def _absolute(path: str) -> str:
+    return settings.RACCORD_SITE_URL.rstrip("/") + path
+
+
+def _vevent(event) -> Event:
+    vevent = Event()
+    vevent.add("uid", f"soiree-{event.pk}@onestraccord.org")
+    vevent.add("dtstamp", timezone.now())
+    vevent.add("dtstart", event.start.astimezone(PARIS))
+    vevent.add("dtend", event.end.astimezone(PARIS))
+    vevent.add("summary", event.title)
+    if event.intro:
+        vevent.add("description", event.intro)
+    venue = event.venue
+    if venue is not None:
+        vevent.add("location", ", ".join(p for p in (venue.name, venue.full_address) if p))
+    url = event.get_url() if event.pk else ""
+    if url:
+        vevent.add("url", url if url.startswith("http") else _absolute(url))
+    vevent.add("status", "CONFIRMED")
+    return vevent
+
+
+def _calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//On Est Raccord!//Raccord//FR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Paris")
+    return cal
+
+
+def event_ics(event, *, method: str = "PUBLISH") -> bytes:
+    cal = _calendar(event.title)
+    cal.add("method", method)
+    cal.add_component(_vevent(event))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def agenda_ics(events) -> bytes:
+    cal = _calendar("Soirées On Est Raccord!")
+    for event in events:
+        cal.add_component(_vevent(event))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def attachment(event) -> tuple[str, bytes, str]:
+    """The (filename, content, mimetype) the outbox attaches to confirmation mails."""
+    return (f"{event.slug or 'soiree'}.ics", event_ics(event), "text/calendar; charset=utf-8")

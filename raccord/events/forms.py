@@ -1,0 +1,81 @@
+"""The public registration form, built per event from the questions the team picked."""
+
+from django import forms
+
+from raccord.core.protection import HoneypotMixin
+
+NEWSLETTER_WORDING = (
+    "Je souhaite recevoir l’infolettre d’On Est Raccord! (une à deux fois par mois, "
+    "désinscription en un clic)."
+)
+REGISTRATION_WORDING = (
+    "Vos nom et adresse servent à gérer votre inscription (confirmation, rappel la veille, "
+    "liste d’accueil). Ils sont anonymisés un an après la soirée."
+)
+
+
+class RegistrationForm(HoneypotMixin, forms.Form):
+    name = forms.CharField(
+        label="Nom ou pseudonyme",
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": "Indiquez votre nom ou un pseudonyme."},
+    )
+    email = forms.EmailField(
+        label="Adresse e-mail",
+        max_length=254,
+        help_text="Pour recevoir la confirmation et le lien d’annulation.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Indiquez votre adresse e-mail.",
+            "invalid": "Cette adresse e-mail n’est pas valide (exemple : nom@exemple.fr).",
+        },
+    )
+    seats = forms.TypedChoiceField(label="Nombre de places", coerce=int, initial=1)
+    newsletter = forms.BooleanField(label=NEWSLETTER_WORDING, required=False)
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        limit = max(event.max_seats_per_registration or 1, 1)
+        self.fields["seats"].choices = [(n, str(n)) for n in range(1, limit + 1)]
+        self.fields["seats"].error_messages["invalid_choice"] = (
+            f"Vous pouvez réserver de 1 à {limit} place{'s' if limit > 1 else ''} par inscription."
+        )
+        if limit == 1:
+            self.fields["seats"].widget = forms.HiddenInput()
+        for key, label in event.questions():
+            self.fields[f"q_{key}"] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        # The honeypot goes last so the visible fields keep their natural order.
+        self.order_fields([*[n for n in self.fields if n != "site_web"], "site_web"])
+
+    def answers(self) -> dict:
+        return {
+            key: self.cleaned_data.get(f"q_{key}", "").strip()
+            for key, _ in self.event.questions()
+            if self.cleaned_data.get(f"q_{key}", "").strip()
+        }
+
+
+class ConfirmForm(forms.Form):
+    """The button behind a signed link: the POST acts, a mail scanner's GET does not."""
+
+
+class WriteToRegistrantsForm(forms.Form):
+    AUDIENCES = [
+        ("confirmed", "Les personnes inscrites (confirmées)"),
+        ("waitlisted", "Les personnes en liste d’attente"),
+        ("all", "Tout le monde (inscrites et en attente)"),
+    ]
+    audience = forms.ChoiceField(label="Destinataires", choices=AUDIENCES, initial="confirmed")
+    subject = forms.CharField(label="Objet", max_length=200)
+    body = forms.CharField(
+        label="Message",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Texte brut. Le lien d’annulation de chaque personne est ajouté à la fin.",
+    )
