@@ -1,0 +1,99 @@
+"""Default data a fresh installation starts with; the team edits it in the admin afterwards.
+
+Kept here (not in code paths) so the data migration and the demo loader share one list.
+"""
+
+BRIEF_SOURCE = (
+    "Ordre de grandeur ADEME cité par la presse, repris dans le cahier des charges de Raccord"
+)
+ESTIMATE = "Estimation de l’équipe d’après la Base Empreinte de l’ADEME, à vérifier avant le bilan"
+DIRECT = "Valeur déjà calculée ailleurs (outil agréé, fournisseur) et saisie en kgCO2e"
+
+# code, heading, label, unit, kgCO2e per unit, source, is_estimate, order
+EMISSION_FACTORS = [
+    ("voiture-essence", "transport", "Voiture essence", "km", "0.2000", BRIEF_SOURCE, False, 1),
+    ("autocar", "transport", "Autocar", "km par passager", "0.0300", BRIEF_SOURCE, False, 2),
+    (
+        "train-grande-vitesse",
+        "transport",
+        "Train à grande vitesse",
+        "km par passager",
+        "0.0029",
+        ESTIMATE,
+        True,
+        3,
+    ),
+    (
+        "repas-viande-rouge",
+        "meals",
+        "Repas avec viande rouge",
+        "repas",
+        "7.0000",
+        BRIEF_SOURCE,
+        False,
+        1,
+    ),
+    ("repas-poulet", "meals", "Repas avec poulet", "repas", "1.6000", BRIEF_SOURCE, False, 2),
+    ("repas-vegetarien", "meals", "Repas végétarien", "repas", "0.5000", BRIEF_SOURCE, False, 3),
+    (
+        "electricite-reseau",
+        "energy",
+        "Électricité du réseau (France)",
+        "kWh",
+        "0.0520",
+        ESTIMATE,
+        True,
+        1,
+    ),
+    (
+        "groupe-electrogene-gazole",
+        "energy",
+        "Carburant de groupe électrogène (gazole)",
+        "litre",
+        "3.1000",
+        ESTIMATE,
+        True,
+        2,
+    ),
+    (
+        "materiel-estimation",
+        "equipment",
+        "Matériel (estimation déjà calculée)",
+        "kgCO2e",
+        "1.0000",
+        DIRECT,
+        False,
+        1,
+    ),
+    (
+        "achats-estimation",
+        "purchases",
+        "Achats (estimation déjà calculée)",
+        "kgCO2e",
+        "1.0000",
+        DIRECT,
+        False,
+        1,
+    ),
+]
+
+# name, description, phone, email, url, order
+LISTENING_SERVICES = [
+    (
+        "Cellule d’écoute VHSS du spectacle et du cinéma (Audiens)",
+        "Écoute psychologique et orientation juridique, gratuite et confidentielle, pour les "
+        "victimes et témoins. Numéro et horaires à vérifier par l’équipe sur le site d’Audiens.",
+        "01 87 20 30 90",
+        "violences-sexuelles-culture@audiens.org",
+        "https://www.audiens.org/",
+        1,
+    ),
+    (
+        "Violences Femmes Info",
+        "Numéro national d’écoute, anonyme et gratuit.",
+        "3919",
+        "",
+        "",
+        2,
+    ),
+]

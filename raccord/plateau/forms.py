@@ -1,0 +1,223 @@
+"""Forms of the workspace: French labels, server-side validation, nothing stored if invalid."""
+
+from django import forms
+
+from raccord.core.protection import HoneypotMixin
+
+from .models import Answer, CallSheet, CarbonEntry, EmissionFactor, Proposal
+
+
+class LoginForm(HoneypotMixin, forms.Form):
+    email = forms.EmailField(
+        label="Votre adresse e-mail",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Indiquez votre adresse e-mail.",
+            "invalid": "Cette adresse e-mail ne semble pas valide.",
+        },
+    )
+
+
+class CheckInForm(forms.Form):
+    energy = forms.TypedChoiceField(
+        label="Mon énergie aujourd’hui (de 1 à 10)",
+        choices=[("", "Je préfère ne pas noter")] + [(str(n), str(n)) for n in range(1, 11)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    words = forms.CharField(
+        label="Un mot ou une phrase",
+        max_length=280,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={"max_length": "Quelques mots suffisent : 280 caractères au plus."},
+    )
+    signed = forms.BooleanField(
+        label="Signer mes mots (sinon ils restent anonymes)",
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("energy") is None and not (data.get("words") or "").strip():
+            raise forms.ValidationError("Donnez une énergie, un mot, ou les deux.")
+        return data
+
+
+class ProposalForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Type",
+        choices=Proposal.Kind.choices,
+        initial=Proposal.Kind.CONSENT,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(
+        label="Titre",
+        max_length=200,
+        error_messages={"required": "Donnez un titre."},
+    )
+    body = forms.CharField(
+        label="La proposition, la question ou le rôle à pourvoir",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        error_messages={"required": "Écrivez la proposition."},
+    )
+    office = forms.ChoiceField(
+        label="Rôle à attribuer (pour une élection)",
+        choices=[("", "—")] + [c for c in Proposal.Office.choices if c[0]],
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Proposal.Kind.ELECTION and not data.get("office"):
+            self.add_error("office", "Choisissez le rôle à attribuer.")
+        return data
+
+
+class AnswerForm(forms.Form):
+    choice = forms.ChoiceField(
+        label="Ma réponse",
+        choices=Answer.Choice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choisissez votre réponse."},
+    )
+    reason = forms.CharField(
+        label="Ma raison (obligatoire pour une objection ou une réserve)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        choice, reason = data.get("choice"), (data.get("reason") or "").strip()
+        if choice == Answer.Choice.OBJECTION and not reason:
+            self.add_error(
+                "reason", "Une objection s’accompagne de sa raison : dites ce qui vous en empêche."
+            )
+        if choice == Answer.Choice.CONCERN and not reason:
+            self.add_error("reason", "Dites en quelques mots votre réserve.")
+        return data
+
+
+class RoundAnswerForm(forms.Form):
+    reason = forms.CharField(
+        label="Ma parole",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+        error_messages={"required": "Écrivez votre parole pour ce tour."},
+    )
+
+
+class MemberChoiceForm(forms.Form):
+    """Pick one member of the same production (nominations, candidates, calls)."""
+
+    member = forms.TypedChoiceField(label="Personne", coerce=int)
+
+    def __init__(self, *args, members=(), label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].choices = [("", "—")] + [(m.pk, m.display_name) for m in members]
+        if label:
+            self.fields["member"].label = label
+
+
+class NominationForm(MemberChoiceForm):
+    reason = forms.CharField(
+        label="Pourquoi cette personne",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+
+class ReferentMessageForm(forms.Form):
+    body = forms.CharField(
+        label="Votre message",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        error_messages={"required": "Écrivez votre message."},
+    )
+    signed = forms.BooleanField(
+        label="Signer ce message de mon nom",
+        required=False,
+        initial=True,
+        help_text="Un message signé permet aux référent·es de vous répondre et d’agir. "
+        "Décochez pour l’envoyer sans votre nom : personne ne pourra savoir qu’il vient de vous.",
+    )
+
+
+class TrainingForm(forms.Form):
+    module1_done_on = forms.DateField(
+        label="Module 1 (en ligne) suivi le",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    module2_scheduled_on = forms.DateField(
+        label="Module 2 (en présentiel) prévu le",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    module2_done_on = forms.DateField(
+        label="Module 2 suivi le",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class CallSheetForm(forms.ModelForm):
+    class Meta:
+        model = CallSheet
+        fields = [
+            "day",
+            "day_number",
+            "general_call",
+            "wrap",
+            "places",
+            "schedule",
+            "meals",
+            "notes",
+            "published",
+        ]
+        widgets = {
+            "day": forms.DateInput(attrs={"type": "date"}),
+            "general_call": forms.TimeInput(attrs={"type": "time"}),
+            "wrap": forms.TimeInput(attrs={"type": "time"}),
+            "places": forms.Textarea(attrs={"rows": 3}),
+            "schedule": forms.Textarea(attrs={"rows": 5}),
+            "meals": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class CallForm(MemberChoiceForm):
+    time = forms.TimeField(
+        label="Heure de convocation", widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    note = forms.CharField(label="Précision", max_length=200, required=False)
+
+
+class CarbonEntryForm(forms.Form):
+    day = forms.DateField(label="Jour", widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(
+        label="Prévisionnel ou réel",
+        choices=CarbonEntry.Kind.choices,
+        initial=CarbonEntry.Kind.ACTUAL,
+        widget=forms.RadioSelect,
+    )
+    factor = forms.ModelChoiceField(
+        label="Catégorie",
+        queryset=EmissionFactor.objects.all(),
+        empty_label="—",
+        error_messages={"required": "Choisissez une catégorie."},
+    )
+    quantity = forms.DecimalField(
+        label="Quantité (dans l’unité de la catégorie)",
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        error_messages={"min_value": "La quantité ne peut pas être négative."},
+    )
+    note = forms.CharField(label="Précision", max_length=200, required=False)

@@ -1,0 +1,538 @@
+"""Thin views over `services`: read the member, call one verb, render French pages."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from raccord.core.protection import public_form
+
+from . import services
+from .access import close_session, current_member, member_required, open_session, private
+from .forms import (
+    AnswerForm,
+    CallForm,
+    CallSheetForm,
+    CarbonEntryForm,
+    CheckInForm,
+    LoginForm,
+    MemberChoiceForm,
+    NominationForm,
+    ProposalForm,
+    ReferentMessageForm,
+    RoundAnswerForm,
+    TrainingForm,
+)
+from .models import CheckIn, EmissionFactor, LogEntry, Proposal
+from .pdf import call_sheet_pdf
+from .services import PlateauError
+
+
+def _page(request, member, template, section="", status=200, **context):
+    context = {
+        "member": member,
+        "production": member.production,
+        "care": services.care_panel(member.production),
+        "section": section,
+        **context,
+    }
+    return render(request, template, context, status=status)
+
+
+# ---------------------------------------------------------------------------------------------
+# Getting in
+
+
+@private
+@public_form("plateau-login", limit=5, period=900)
+def login(request):
+    """Ask for a login link. The answer never says whether the address belongs to a crew."""
+    if request.method == "GET" and current_member(request) is not None:
+        return redirect("plateau:dashboard")
+    form = LoginForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            services.request_login_link(form.cleaned_data["email"])
+            return render(request, "plateau/login_sent.html")
+        if form.caught_by_honeypot:
+            return render(request, "plateau/login_sent.html")
+    return render(request, "plateau/login.html", {"form": form})
+
+
+@private
+@public_form("plateau-link", limit=20, period=900)
+def login_confirm(request, token):
+    """The mailed link opens this page; pressing its button logs the member in."""
+    try:
+        member = services.member_for_login(token)
+    except PlateauError as error:
+        return render(request, "plateau/bad_link.html", {"error": error}, status=400)
+    if request.method == "POST":
+        try:
+            member = services.log_in(token)
+        except PlateauError as error:
+            return render(request, "plateau/bad_link.html", {"error": error}, status=400)
+        open_session(request, member)
+        return redirect("plateau:dashboard")
+    return render(request, "plateau/login_confirm.html", {"target": member})
+
+
+@private
+@public_form("plateau-link", limit=20, period=900)
+def join(request, token):
+    """The invitation link opens this page; pressing its button activates the membership."""
+    try:
+        member = services.member_for_invitation(token)
+    except PlateauError as error:
+        return render(request, "plateau/bad_link.html", {"error": error}, status=400)
+    if request.method == "POST":
+        try:
+            member = services.join(token)
+        except PlateauError as error:
+            return render(request, "plateau/bad_link.html", {"error": error}, status=400)
+        open_session(request, member)
+        return redirect("plateau:dashboard")
+    return render(request, "plateau/join.html", {"target": member})
+
+
+@private
+@require_POST
+def logout(request):
+    close_session(request)
+    return render(request, "plateau/logged_out.html")
+
+
+# ---------------------------------------------------------------------------------------------
+# Workspace
+
+
+@member_required
+def dashboard(request, member):
+    production = member.production
+    today = timezone.localdate()
+    return _page(
+        request,
+        member,
+        "plateau/dashboard.html",
+        "dashboard",
+        weather=services.day_weather(production, today),
+        my_checkin=CheckIn.objects.filter(member=member, day=today).first(),
+        open_proposals=production.proposals.open().select_related("author__contact")[:10],
+        call_sheet=production.call_sheets.filter(day__gte=today, published=True).first(),
+        training=member.training_status(),
+    )
+
+
+@member_required
+def weather(request, member):
+    today = timezone.localdate()
+    mine = CheckIn.objects.filter(member=member, day=today).first()
+    initial = {"energy": mine.energy, "words": mine.words, "signed": mine.signed} if mine else {}
+    form = CheckInForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.check_in(member, **form.cleaned_data)
+        except PlateauError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("plateau:weather")
+    return _page(
+        request,
+        member,
+        "plateau/weather.html",
+        "weather",
+        status=400 if form.errors else 200,
+        form=form,
+        mine=mine,
+        weather=services.day_weather(member.production, today),
+        min_scores=services.MIN_SCORES_FOR_AVERAGE,
+    )
+
+
+@member_required(facilitation=True)
+def weather_trend(request, member):
+    trend = services.weather_trend(member.production)
+    return _page(
+        request,
+        member,
+        "plateau/weather_trend.html",
+        "weather",
+        trend=trend,
+        chart=services.trend_chart(trend),
+        crew_size=member.production.members.active().count(),
+        min_scores=services.MIN_SCORES_FOR_AVERAGE,
+    )
+
+
+@member_required
+def decisions(request, member):
+    production = member.production
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.propose(member, **form.cleaned_data)
+        except PlateauError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("plateau:proposal", proposal.pk)
+    proposals = production.proposals.select_related("author__contact", "candidate__contact")
+    return _page(
+        request,
+        member,
+        "plateau/decisions.html",
+        "decisions",
+        status=400 if form.errors else 200,
+        form=form,
+        open_proposals=[p for p in proposals if p.is_open],
+        closed_proposals=[p for p in proposals if not p.is_open],
+    )
+
+
+def _proposal_context(member, proposal, **forms):
+    crew = list(member.production.members.active().select_related("contact"))
+    visible = services.answers_visible(proposal)
+    answers = list(proposal.answers.select_related("member__contact"))
+    mine = next((a for a in answers if a.member_id == member.pk), None)
+    my_nomination = proposal.nominations.filter(nominator=member).first()
+    context = {
+        "proposal": proposal,
+        "visible": visible,
+        "answers": answers if visible else [],
+        "answer_count": len(answers),
+        "crew_size": len(crew),
+        "mine": mine,
+        "my_nomination": my_nomination,
+        "nomination_count": proposal.nominations.count(),
+        "tally": services.nomination_tally(proposal)
+        if not proposal.in_nomination or visible
+        else [],
+        "nominations": (
+            list(proposal.nominations.select_related("nominee__contact", "nominator__contact"))
+            if (not proposal.in_nomination or visible)
+            else []
+        ),
+        "log": proposal.log_entries.all(),
+    }
+    if proposal.is_open:
+        if proposal.in_nomination:
+            initial = {"member": my_nomination.nominee_id} if my_nomination else None
+            context["nomination_form"] = forms.get("nomination_form") or NominationForm(
+                members=crew, label="Je nomme", initial=initial
+            )
+            if member.facilitates:
+                context["candidate_form"] = forms.get("candidate_form") or MemberChoiceForm(
+                    members=crew, label="Personne proposée au consentement"
+                )
+        elif proposal.kind == Proposal.Kind.ROUND:
+            initial = {"reason": mine.reason} if mine else None
+            context["answer_form"] = forms.get("answer_form") or RoundAnswerForm(initial=initial)
+        else:
+            initial = {"choice": mine.choice, "reason": mine.reason} if mine else None
+            context["answer_form"] = forms.get("answer_form") or AnswerForm(initial=initial)
+    return context
+
+
+@member_required
+def proposal_detail(request, member, pk):
+    proposal = get_object_or_404(
+        Proposal.objects.select_related("author__contact", "candidate__contact"),
+        pk=pk,
+        production=member.production,
+    )
+    status = 200
+    extra = {}
+    if request.method == "POST" and proposal.is_open:
+        action = request.POST.get("action", "answer")
+        crew = member.production.members.active().select_related("contact")
+        if action == "nominate":
+            form = NominationForm(request.POST, members=crew, label="Je nomme")
+            extra["nomination_form"] = form
+            if form.is_valid():
+                try:
+                    services.nominate(
+                        member,
+                        proposal,
+                        nominee_id=form.cleaned_data["member"],
+                        reason=form.cleaned_data["reason"],
+                    )
+                    return redirect("plateau:proposal", proposal.pk)
+                except PlateauError as error:
+                    form.add_error(None, str(error))
+        elif action == "candidate":
+            form = MemberChoiceForm(request.POST, members=crew)
+            extra["candidate_form"] = form
+            if form.is_valid():
+                try:
+                    services.put_candidate(
+                        member, proposal, candidate_id=form.cleaned_data["member"]
+                    )
+                    return redirect("plateau:proposal", proposal.pk)
+                except PlateauError as error:
+                    form.add_error(None, str(error))
+        else:
+            form_class = RoundAnswerForm if proposal.kind == Proposal.Kind.ROUND else AnswerForm
+            form = form_class(request.POST)
+            extra["answer_form"] = form
+            if form.is_valid():
+                try:
+                    services.answer(member, proposal, **form.cleaned_data)
+                    return redirect("plateau:proposal", proposal.pk)
+                except PlateauError as error:
+                    form.add_error(None, str(error))
+        status = 400
+    return _page(
+        request,
+        member,
+        "plateau/proposal.html",
+        "decisions",
+        status=status,
+        **_proposal_context(member, proposal, **extra),
+    )
+
+
+@require_POST
+@member_required(facilitation=True)
+def proposal_close(request, member, pk):
+    proposal = get_object_or_404(Proposal, pk=pk, production=member.production)
+    try:
+        services.close(member, proposal)
+    except PlateauError as error:
+        return _page(
+            request,
+            member,
+            "plateau/proposal.html",
+            "decisions",
+            status=400,
+            close_error=str(error),
+            **_proposal_context(member, proposal),
+        )
+    return redirect("plateau:proposal", proposal.pk)
+
+
+@member_required
+def log(request, member):
+    entries = LogEntry.objects.filter(production=member.production)[:300]
+    return _page(request, member, "plateau/log.html", "log", entries=entries)
+
+
+@member_required
+def crew(request, member):
+    members = member.production.members.current().select_related("contact")
+    return _page(request, member, "plateau/crew.html", "crew", members=members)
+
+
+# ---------------------------------------------------------------------------------------------
+# Care
+
+
+@member_required
+def care(request, member):
+    message_form = ReferentMessageForm(
+        request.POST if request.POST.get("action") == "message" else None
+    )
+    training_form = TrainingForm(
+        request.POST if request.POST.get("action") == "training" else None,
+        initial={
+            "module1_done_on": member.module1_done_on,
+            "module2_scheduled_on": member.module2_scheduled_on,
+            "module2_done_on": member.module2_done_on,
+        },
+    )
+    sent = request.GET.get("envoye") == "1"
+    if request.method == "POST":
+        if request.POST.get("action") == "message" and message_form.is_valid():
+            try:
+                services.message_referents(member, **message_form.cleaned_data)
+                return redirect(request.path + "?envoye=1")
+            except PlateauError as error:
+                message_form.add_error(None, str(error))
+        elif request.POST.get("action") == "training" and training_form.is_valid():
+            services.record_training(member, **training_form.cleaned_data)
+            return redirect("plateau:care")
+    members = member.production.members.active().select_related("contact")
+    return _page(
+        request,
+        member,
+        "plateau/care.html",
+        "care",
+        status=400 if request.method == "POST" else 200,
+        message_form=message_form,
+        training_form=training_form,
+        training=member.training_status(),
+        crew_training=[(m, m.training_status()) for m in members] if member.coordinates else [],
+        sent=sent,
+    )
+
+
+@member_required
+def referent_inbox(request, member):
+    if not member.is_vhss_referent:
+        return _page(request, member, "plateau/forbidden.html", "care", status=403)
+    messages = list(services.referent_messages(member))
+    unread = [m.pk for m in messages if m.read_at is None]
+    if unread:
+        member.production.referent_messages.filter(pk__in=unread).update(read_at=timezone.now())
+    return _page(
+        request, member, "plateau/referent_inbox.html", "care", inbox=messages, unread=set(unread)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Call sheets
+
+
+@member_required
+def call_sheets(request, member):
+    sheets = member.production.call_sheets.all()
+    if not member.coordinates:
+        sheets = sheets.filter(published=True)
+    form = CallSheetForm(request.POST or None) if member.coordinates else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            sheet = services.save_call_sheet(member, **data)
+            return redirect("plateau:call_sheet", sheet.day.isoformat())
+        except PlateauError as error:
+            form.add_error(None, str(error))
+    return _page(
+        request,
+        member,
+        "plateau/call_sheets.html",
+        "call_sheets",
+        status=400 if request.method == "POST" else 200,
+        sheets=sheets,
+        form=form,
+    )
+
+
+def _sheet(member, day):
+    try:
+        day = date.fromisoformat(day)
+    except ValueError as error:
+        raise Http404("Pas de feuille de service pour ce jour.") from error
+    sheets = member.production.call_sheets.all()
+    if not member.coordinates:
+        sheets = sheets.filter(published=True)
+    return get_object_or_404(sheets, day=day)
+
+
+@member_required
+def call_sheet(request, member, day):
+    sheet = _sheet(member, day)
+    crew = member.production.members.current().select_related("contact")
+    edit_form = call_form = None
+    status = 200
+    if member.coordinates:
+        action = request.POST.get("action")
+        edit_form = CallSheetForm(request.POST if action == "edit" else None, instance=sheet)
+        call_form = CallForm(request.POST if action == "call" else None, members=crew)
+        if request.method == "POST":
+            try:
+                if action == "edit" and edit_form.is_valid():
+                    data = dict(edit_form.cleaned_data)
+                    sheet = services.save_call_sheet(member, instance=sheet, **data)
+                    return redirect("plateau:call_sheet", sheet.day.isoformat())
+                if action == "call" and call_form.is_valid():
+                    services.set_call(
+                        member,
+                        sheet,
+                        crew_member_id=call_form.cleaned_data["member"],
+                        time=call_form.cleaned_data["time"],
+                        note=call_form.cleaned_data["note"],
+                    )
+                    return redirect("plateau:call_sheet", sheet.day.isoformat())
+            except PlateauError as error:
+                (edit_form if action == "edit" else call_form).add_error(None, str(error))
+            status = 400
+    return _page(
+        request,
+        member,
+        "plateau/call_sheet.html",
+        "call_sheets",
+        status=status,
+        sheet=sheet,
+        calls=sheet.calls.select_related("member__contact"),
+        edit_form=edit_form,
+        call_form=call_form,
+        body_class="plateau-print",
+    )
+
+
+@member_required
+def call_sheet_download(request, member, day):
+    sheet = _sheet(member, day)
+    content = call_sheet_pdf(sheet)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="feuille-de-service-{member.production.slug}-{sheet.day}.pdf"'
+    )
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+# Carbon, pay, parity
+
+
+@member_required
+def carbon(request, member):
+    form = CarbonEntryForm(request.POST or None, initial={"day": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["factor_id"] = data.pop("factor").pk
+        try:
+            services.log_carbon(member, **data)
+            return redirect("plateau:carbon")
+        except PlateauError as error:
+            form.add_error(None, str(error))
+    entries = member.production.carbon_entries.select_related("factor").order_by("-day", "-pk")
+    return _page(
+        request,
+        member,
+        "plateau/carbon.html",
+        "carbon",
+        status=400 if request.method == "POST" else 200,
+        form=form,
+        entries=entries[:200],
+        totals=services.carbon_totals(member.production),
+        factors=EmissionFactor.objects.all(),
+    )
+
+
+@member_required
+def carbon_csv(request, member):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="carnet-carbone-{member.production.slug}.csv"'
+    )
+    response.write("\ufeff")  # spreadsheet programs read the accents right with a BOM
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(services.CSV_HEADER)
+    writer.writerows(services.carbon_rows(member.production))
+    return response
+
+
+@member_required
+def pay(request, member):
+    return _page(
+        request, member, "plateau/pay.html", "pay", table=services.pay_table(member.production)
+    )
+
+
+@member_required
+def parity(request, member):
+    return _page(
+        request,
+        member,
+        "plateau/parity.html",
+        "parity",
+        panel=services.parity_panel(member.production),
+        undeclared=member.production.members.current()
+        .exclude(parity_post="")
+        .filter(counts_as_woman__isnull=True)
+        .count(),
+    )
