@@ -5,3 +5,17 @@ class NewsletterConfig(AppConfig):
     name = "raccord.newsletter"
     label = "newsletter"
     verbose_name = "Infolettre"
+
+    def ready(self):
+        from anymail.signals import tracking
+        from django.db.models.signals import post_delete, post_save
+
+        from . import services, webhooks
+
+        tracking.connect(webhooks.on_tracking, dispatch_uid="raccord.newsletter.tracking")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                services.forget_topics_cache,
+                sender="newsletter.Topic",
+                dispatch_uid=f"topics-{signal}",
+            )

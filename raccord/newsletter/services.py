@@ -1,0 +1,436 @@
+"""Infolettre operations: sign up, confirm, change preferences, unsubscribe, bounces, import.
+
+Every visitor-facing answer is the same whether an address is new, pending or confirmed, so the
+form never tells a stranger who is subscribed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from raccord.core import outbox, signed_links
+from raccord.people.models import normalize_email
+
+from .models import Subscriber, Suppression, Topic, email_digest
+
+CONSENT_WORDING = (
+    "J’accepte de recevoir l’infolettre d’On Est Raccord! à cette adresse. Je peux me désinscrire "
+    "à tout moment grâce au lien présent dans chaque envoi. L’adresse n’est jamais transmise à "
+    "un tiers et aucun envoi ne contient de traceur."
+)
+CONSENT_VERSION = "2025-01"
+CONFIRM_MAX_AGE = timedelta(days=7)
+MANAGE_MAX_AGE = timedelta(days=730)
+RESEND_AFTER = timedelta(minutes=10)
+TOPICS_CACHE_KEY = "newsletter:public-topics:v1"
+
+# Throwaway mailbox providers: an infolettre sent there reaches nobody.
+DISPOSABLE_DOMAINS = frozenset(
+    ["yopmail.com", "yopmail.fr", "yopmail.net", "jetable.org", "mailinator.com", "guerrillamail.com", "guerrillamail.net", "sharklasers.com", "10minutemail.com", "10minutemail.net", "tempmail.com", "temp-mail.org", "trashmail.com", "trashmail.fr", "throwawaymail.com", "getnada.com", "maildrop.cc", "dispostable.com", "fakeinbox.com", "mailnesia.com", "spamgourmet.com", "mytemp.email", "tempail.com", "mohmal.com", "emailondeck.com", "moakt.com", "tempr.email", "discard.email"]
+)
+
+
+class NewsletterError(Exception):
+    """Raised with a French sentence the visitor or volunteer reads as is."""
+
+
+def check_address(email: str) -> str:
+    """The normalised address, or a French error for malformed and throwaway ones."""
+    email = normalize_email(email)
+    if not email or any(c in email for c in "\r\n\0"):
+        raise NewsletterError("Saisissez une adresse e-mail.")
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise NewsletterError(
+            "Cette adresse e-mail n’est pas valide : vérifiez qu’elle ressemble à nom@exemple.fr."
+        ) from error
+    domain = email.rsplit("@", 1)[1]
+    if domain in DISPOSABLE_DOMAINS:
+        raise NewsletterError(
+            "Les adresses jetables ne peuvent pas recevoir l’infolettre : utilisez une adresse que "
+            "vous consultez."
+        )
+    return email
+
+
+def clean_name(name: str) -> str:
+    """One line, no control characters, short: a name never ends up in a mail header anyway."""
+    name = " ".join(str(name or "").split())
+    return "".join(c for c in name if c.isprintable())[:100]
+
+
+def public_topics() -> list[dict]:
+    """Topics offered on the sign-up forms, cached so the footer of every page costs no query."""
+    topics = cache.get(TOPICS_CACHE_KEY)
+    if topics is None:
+        topics = list(Topic.objects.filter(public=True).values("pk", "name", "slug", "description"))
+        cache.set(TOPICS_CACHE_KEY, topics, 3600)
+    return topics
+
+
+def forget_topics_cache(**kwargs) -> None:
+    cache.delete(TOPICS_CACHE_KEY)
+
+
+def default_topics():
+    return Topic.objects.filter(public=True).order_by("position")[:1]
+
+
+def manage_token(subscriber: Subscriber) -> str:
+    return signed_links.make("newsletter.manage", subscriber.pk, max_age=MANAGE_MAX_AGE)
+
+
+def subscriber_from_token(purpose: str, token: str) -> Subscriber:
+    pk = signed_links.read(purpose, token)
+    subscriber = Subscriber.objects.select_related("contact").filter(pk=pk).first()
+    if subscriber is None:
+        raise signed_links.BadLink()
+    return subscriber
+
+
+def _send_confirmation(subscriber: Subscriber) -> None:
+    token = signed_links.make("newsletter.confirm", subscriber.pk, max_age=CONFIRM_MAX_AGE)
+    outbox.send(
+        "newsletter/confirm",
+        to=subscriber.contact,
+        context={"subscriber": subscriber, "token": token, "topics": list(subscriber.topics.all())},
+    )
+    subscriber.confirmation_sent_at = timezone.now()
+    subscriber.save(update_fields=["confirmation_sent_at"])
+
+
+def _recently_mailed(subscriber: Subscriber) -> bool:
+    sent = subscriber.confirmation_sent_at
+    return sent is not None and timezone.now() - sent < RESEND_AFTER
+
+
+@transaction.atomic
+def subscribe(
+    *,
+    email: str,
+    name: str = "",
+    topics=None,
+    source: str = "",
+    wording_version: str = CONSENT_VERSION,
+) -> Subscriber:
+    """Start a double opt-in. Pending: re-send (rate-limited). Confirmed: a quiet reminder mail."""
+    from raccord.people.services import find_or_create
+
+    email = check_address(email)
+    topics = list(topics) if topics else list(default_topics())
+    contact = find_or_create(email=email, name=clean_name(name))
+    subscriber = Subscriber.objects.select_for_update().filter(contact=contact).first()
+    now = timezone.now()
+    if subscriber is None:
+        subscriber = Subscriber.objects.create(
+            contact=contact, source=source[:300], wording_version=wording_version
+        )
+        subscriber.topics.set(topics)
+        _send_confirmation(subscriber)
+        return subscriber
+    if subscriber.status == Subscriber.Status.CONFIRMED:
+        # Topics change only through the signed preferences link; the owner gets a reminder.
+        if not _recently_mailed(subscriber):
+            outbox.send(
+                "newsletter/already",
+                to=contact,
+                context={"subscriber": subscriber, "token": manage_token(subscriber)},
+            )
+            subscriber.confirmation_sent_at = now
+            subscriber.save(update_fields=["confirmation_sent_at"])
+        return subscriber
+    # Pending, unsubscribed, bounced or complained: a new confirmation is needed.
+    if subscriber.status != Subscriber.Status.PENDING:
+        subscriber.status = Subscriber.Status.PENDING
+        subscriber.status_changed_at = now
+        subscriber.status_reason = ""
+    subscriber.source = source[:300] or subscriber.source
+    subscriber.wording_version = wording_version
+    subscriber.save(
+        update_fields=["status", "status_changed_at", "status_reason", "source", "wording_version"]
+    )
+    subscriber.topics.set(topics)
+    if not _recently_mailed(subscriber):
+        _send_confirmation(subscriber)
+    return subscriber
+
+
+@transaction.atomic
+def confirm(subscriber: Subscriber) -> Subscriber:
+    """The link in the confirmation mail was followed and its button pressed: record the proof."""
+    from raccord.people.services import record_consent
+
+    subscriber = (
+        Subscriber.objects.select_for_update().select_related("contact").get(pk=subscriber.pk)
+    )
+    if subscriber.status == Subscriber.Status.CONFIRMED:
+        return subscriber  # pressing twice changes nothing
+    now = timezone.now()
+    subscriber.status = Subscriber.Status.CONFIRMED
+    subscriber.confirmed_at = now
+    subscriber.status_changed_at = now
+    subscriber.unsubscribed_at = None
+    subscriber.status_reason = ""
+    subscriber.save()
+    Suppression.objects.filter(digest=email_digest(subscriber.email)).delete()
+    record_consent(
+        subscriber.contact,
+        "newsletter",
+        source=f"{subscriber.source or 'site'} (double confirmation par e-mail)",
+        wording=CONSENT_WORDING,
+        wording_version=subscriber.wording_version or CONSENT_VERSION,
+    )
+    return subscriber
+
+
+def suppress(email: str, reason: str) -> None:
+    Suppression.objects.update_or_create(digest=email_digest(email), defaults={"reason": reason})
+
+
+@transaction.atomic
+def unsubscribe(subscriber: Subscriber, *, source: str = "lien de désinscription") -> Subscriber:
+    """Stop every send to this person; idempotent; the address joins the suppression list."""
+    from raccord.people.services import record_consent
+
+    subscriber = (
+        Subscriber.objects.select_for_update().select_related("contact").get(pk=subscriber.pk)
+    )
+    suppress(subscriber.email, Suppression.Reason.UNSUBSCRIBED)
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return subscriber
+    was_confirmed = subscriber.status == Subscriber.Status.CONFIRMED
+    now = timezone.now()
+    subscriber.status = Subscriber.Status.UNSUBSCRIBED
+    subscriber.unsubscribed_at = now
+    subscriber.status_changed_at = now
+    subscriber.status_reason = source[:300]
+    subscriber.save()
+    if was_confirmed:
+        record_consent(subscriber.contact, "newsletter", given=False, source=source)
+    # Deliveries not yet sent for this person are dropped.
+    from .models import Delivery
+
+    subscriber.deliveries.filter(status=Delivery.Status.QUEUED).update(
+        status=Delivery.Status.FAILED, last_error="désinscrit·e avant l’envoi"
+    )
+    return subscriber
+
+
+@transaction.atomic
+def update_topics(subscriber: Subscriber, topics) -> Subscriber:
+    topics = list(topics)
+    if not topics:
+        raise NewsletterError(
+            "Choisissez au moins un thème, ou désinscrivez-vous avec le bouton en bas de page."
+        )
+    subscriber.topics.set(topics)
+    return subscriber
+
+
+@transaction.atomic
+def mark_undeliverable(email: str, status: str, reason: str = "") -> Subscriber | None:
+    """A bounce or a spam complaint: stop sending to this address and keep it suppressed."""
+    subscriber = (
+        Subscriber.objects.select_for_update().filter(contact__email=normalize_email(email)).first()
+    )
+    suppress(email, status)
+    if subscriber is None or subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return subscriber
+    if subscriber.status == Subscriber.Status.COMPLAINED and status == Subscriber.Status.BOUNCED:
+        return subscriber
+    subscriber.status = status
+    subscriber.status_changed_at = timezone.now()
+    subscriber.status_reason = reason[:300]
+    subscriber.save(update_fields=["status", "status_changed_at", "status_reason"])
+    return subscriber
+
+
+# --- CSV import and export -------------------------------------------------------------
+
+EMAIL_COLUMNS = (
+    "email",
+    "e-mail",
+    "adresse e-mail",
+    "adresse email",
+    "courriel",
+    "email address",
+    "mail",
+)
+NAME_COLUMNS = ("prénom", "prenom", "first name", "firstname", "nom", "name", "full name")
+TOPIC_COLUMNS = ("thèmes", "themes", "topics")
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class ImportRow:
+    line: int
+    email: str
+    name: str = ""
+    topics: list = field(default_factory=list)
+    error: str = ""
+    outcome: str = ""
+
+
+@dataclass
+class ImportReport:
+    rows: list[ImportRow]
+    dry_run: bool
+
+    @property
+    def good(self) -> list[ImportRow]:
+        return [r for r in self.rows if not r.error]
+
+    @property
+    def bad(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.error]
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    lowered = [h.strip().lower().lstrip("\ufeff") for h in header]
+    for name in names:
+        if name in lowered:
+            return lowered.index(name)
+    return None
+
+
+def read_csv(content: bytes | str) -> list[list[str]]:
+    if isinstance(content, bytes):
+        if len(content) > MAX_IMPORT_BYTES:
+            raise NewsletterError("Le fichier dépasse 5 Mo : découpez-le en plusieurs fichiers.")
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                content = content.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    try:
+        dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [row for row in csv.reader(io.StringIO(content), dialect) if any(c.strip() for c in row)]
+
+
+def import_subscribers(
+    content: bytes | str, *, source: str, topics, dry_run: bool = True
+) -> ImportReport:
+    """Import a Mailchimp/Brevo-style CSV: good rows in, broken rows reported, suppressed kept out.
+
+    Imported people consented elsewhere; `source` (e.g. « formulaire papier soirée mars 2025 »)
+    is kept as their proof of consent.
+    """
+    from raccord.people.services import find_or_create, record_consent
+
+    source = clean_name(source)
+    if not source:
+        raise NewsletterError("Indiquez d’où viennent ces adresses (preuve du consentement).")
+    topics = list(topics)
+    rows = read_csv(content)
+    if not rows:
+        raise NewsletterError("Le fichier est vide.")
+    header, body = rows[0], rows[1:]
+    email_col = _column(header, EMAIL_COLUMNS)
+    if email_col is None:
+        raise NewsletterError("Aucune colonne « email » trouvée sur la première ligne du fichier.")
+    name_col = _column(header, NAME_COLUMNS)
+    topic_col = _column(header, TOPIC_COLUMNS)
+    by_slug = {t.slug: t for t in Topic.objects.all()}
+    seen: set[str] = set()
+    suppressed = set(Suppression.objects.values_list("digest", flat=True))
+    existing = {s.contact.email: s for s in Subscriber.objects.select_related("contact").all()}
+    report = ImportReport(rows=[], dry_run=dry_run)
+    for number, raw in enumerate(body, start=2):
+        cell = raw[email_col] if email_col < len(raw) else ""
+        row = ImportRow(line=number, email=cell.strip()[:254])
+        report.rows.append(row)
+        row.name = clean_name(raw[name_col]) if name_col is not None and name_col < len(raw) else ""
+        try:
+            row.email = check_address(cell)
+        except NewsletterError as error:
+            row.error = str(error)
+            continue
+        if row.email in seen:
+            row.error = "Adresse déjà présente plus haut dans le fichier."
+            continue
+        seen.add(row.email)
+        if email_digest(row.email) in suppressed:
+            row.error = "Adresse désinscrite ou en échec : elle ne sera pas réimportée."
+            continue
+        current = existing.get(row.email)
+        if current is not None and current.status != Subscriber.Status.PENDING:
+            if current.status == Subscriber.Status.CONFIRMED:
+                row.error = "Déjà inscrite : rien à faire."
+            else:
+                row.error = "Adresse désinscrite ou en échec : elle ne sera pas réimportée."
+            continue
+        row.topics = topics
+        if topic_col is not None and topic_col < len(raw) and raw[topic_col].strip():
+            slugs = [s.strip() for s in raw[topic_col].replace(";", ",").split(",") if s.strip()]
+            unknown = [s for s in slugs if s not in by_slug]
+            if unknown:
+                row.error = f"Thème inconnu : {', '.join(unknown)}."
+                continue
+            row.topics = [by_slug[s] for s in slugs]
+        if not row.topics:
+            row.error = "Aucun thème choisi pour cette adresse."
+            continue
+        row.outcome = "à importer" if dry_run else "importée"
+    if dry_run:
+        return report
+    with transaction.atomic():
+        now = timezone.now()
+        for row in report.good:
+            contact = find_or_create(email=row.email, name=row.name)
+            subscriber, _ = Subscriber.objects.get_or_create(
+                contact=contact, defaults={"source": f"import : {source}"[:300]}
+            )
+            subscriber.status = Subscriber.Status.CONFIRMED
+            subscriber.source = f"import : {source}"[:300]
+            subscriber.confirmed_at = subscriber.confirmed_at or now
+            subscriber.status_changed_at = now
+            subscriber.wording_version = "import"
+            subscriber.save()
+            subscriber.topics.set(row.topics)
+            record_consent(
+                contact,
+                "newsletter",
+                source=f"import : {source}"[:300],
+                wording="Consentement recueilli hors du site (voir la provenance).",
+                wording_version="import",
+            )
+    return report
+
+
+def export_csv(subscribers) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["email", "prénom", "état", "thèmes", "inscrit·e le", "confirmé·e le", "provenance"]
+    )
+    for s in subscribers.select_related("contact").prefetch_related("topics"):
+        writer.writerow(
+            [
+                s.contact.email,
+                _safe_cell(s.contact.name),
+                s.get_status_display(),
+                ",".join(t.slug for t in s.topics.all()),
+                s.created_at.isoformat(timespec="seconds"),
+                s.confirmed_at.isoformat(timespec="seconds") if s.confirmed_at else "",
+                _safe_cell(s.source),
+            ]
+        )
+    return out.getvalue()
+
+
+def _safe_cell(value: str) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas: quote them."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
