@@ -35,3 +35,66 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageBlock(label="image", template="components/blocks/image.html")
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the site or an address; a path like `/soirees/` is accepted."""
+
+    label = blocks.CharBlock(label="texte du lien", max_length=80)
+    page = blocks.PageChooserBlock(label="page", required=False)
+    url = blocks.CharBlock(
+        label="ou adresse",
+        required=False,
+        max_length=300,
+        help_text="Une adresse complète ou un chemin du site, par exemple /soirees/.",
+    )
+
+    class Meta:
+        icon = "link"
+        label = "lien"
+
+
+class AxisBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="axe", max_length=160)
+    text = blocks.TextBlock(label="précision", required=False)
+
+    class Meta:
+        icon = "pick"
+        label = "axe"
+
+
+class VerbBlock(blocks.StructBlock):
+    """Infuser, Diffuser or Creuser: one of the three things the collective does."""
+
+    verb = blocks.ChoiceBlock(
+        label="verbe",
+        choices=[("infuser", "Infuser"), ("diffuser", "Diffuser"), ("creuser", "Creuser")],
+    )
+    title = blocks.CharBlock(label="titre affiché", max_length=60)
+    text = blocks.TextBlock(label="texte")
+    links = blocks.ListBlock(LinkBlock(), label="liens", min_num=0, max_num=4)
+
+    class Meta:
+        icon = "pick"
+        label = "verbe"
+
+
+class FactBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(label="chiffre", max_length=12)
+    label = blocks.CharBlock(label="légende", max_length=120)
+
+
+class FactsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="titre", required=False, max_length=120)
+    facts = blocks.ListBlock(FactBlock(), label="chiffres clés")
+
+    class Meta:
+        template = "components/blocks/facts.html"
+        icon = "table"
+        label = "chiffres clés"
+
+
+class StandardBodyBlock(BodyBlock):
+    """The body of a standard page: the shared blocks plus key figures."""
+
+    facts = FactsBlock()

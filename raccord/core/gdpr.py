@@ -1,10 +1,21 @@
-"""What this app holds about a person, for export and erasure (see raccord.people.gdpr)."""
+"""What the site app holds about a person: the messages left through the contact form."""
 
 
 def export(contact) -> dict:
-    """Everything this app stores about `contact`, as JSON-ready data."""
-    return {}
+    """Every message the person sent through the contact form."""
+    return {
+        "messages": [
+            {
+                "recu_le": message.created_at,
+                "objet": message.subject,
+                "message": message.message,
+                "etat": message.get_status_display(),
+            }
+            for message in contact.contact_messages.all()
+        ]
+    }
 
 
 def erase(contact) -> None:
-    """Delete or anonymise this app's personal data about `contact`; keep counts right."""
+    """Messages go with the person; the outbox rows keep no link (SET_NULL) to them."""
+    contact.contact_messages.all().delete()

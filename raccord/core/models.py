@@ -1,13 +1,20 @@
-"""Site furniture: home and standard pages, site settings. The outbox lives in outbox.py."""
+"""Site furniture: home, standard, news and contact pages, site settings, contact messages.
 
+The outbox lives in outbox.py; the contact form's operations in services.py.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from .blocks import AxisBlock, BodyBlock, StandardBodyBlock, VerbBlock
 from .health import WorkerHeartbeat  # noqa: F401  (registers the model with the core app)
 from .outbox import OutgoingMail  # noqa: F401  (registers the model with the core app)
 
@@ -36,23 +43,284 @@ class SiteSettings(BaseSiteSetting):
 
 
 class HomePage(Page):
-    intro = RichTextField("présentation", blank=True, features=["bold", "italic", "link"])
-    body = StreamField(BodyBlock(), blank=True, verbose_name="contenu")
+    intro = RichTextField(
+        "qui sommes-nous",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Deux ou trois phrases sous le nom du collectif.",
+    )
+    axes_heading = models.CharField(
+        "titre des axes", max_length=120, blank=True, default="Nos trois axes"
+    )
+    axes = StreamField([("axis", AxisBlock())], blank=True, verbose_name="axes", max_num=6)
+    verbs_heading = models.CharField(
+        "titre des verbes", max_length=120, blank=True, default="Infuser, diffuser, creuser"
+    )
+    verbs_intro = models.TextField("introduction des verbes", blank=True)
+    verbs = StreamField([("verb", VerbBlock())], blank=True, verbose_name="verbes", max_num=6)
+    news_heading = models.CharField(
+        "titre des actualités", max_length=120, blank=True, default="Dernières actualités"
+    )
+    call_heading = models.CharField(
+        "titre de l’appel", max_length=120, blank=True, default="On vous retrouve ?"
+    )
+    call_text = models.TextField(
+        "texte de l’appel",
+        blank=True,
+        help_text="Invitation à s’abonner à l’infolettre et à nous rencontrer.",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="contenu complémentaire")
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("axes_heading"), FieldPanel("axes")], heading="Axes"),
+        MultiFieldPanel(
+            [FieldPanel("verbs_heading"), FieldPanel("verbs_intro"), FieldPanel("verbs")],
+            heading="Infuser, diffuser, creuser",
+        ),
+        FieldPanel("news_heading"),
+        MultiFieldPanel(
+            [FieldPanel("call_heading"), FieldPanel("call_text")],
+            heading="Appel : infolettre et rencontre",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("verbs_intro"),
+        index.SearchField("call_text"),
+        index.SearchField("body"),
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = "page d’accueil"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.latest(3)
+        return context
+
 
 class StandardPage(Page):
     intro = models.TextField("chapô", blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name="contenu")
+    body = StreamField(StandardBodyBlock(), blank=True, verbose_name="contenu")
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = "page simple"
+        verbose_name_plural = "pages simples"
+
+
+class NewsIndexPage(Page):
+    """`/actualites/`: the list of news posts, newest first, paginated."""
+
+    intro = models.TextField("chapô", blank=True)
+    per_page = 10
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["core.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "liste des actualités"
+        verbose_name_plural = "listes des actualités"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = NewsPage.objects.published().child_of(self).with_cards()
+        paginator = Paginator(posts, self.per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger):
+            page_obj = paginator.page(1)
+        context.update(posts=page_obj.object_list, page_obj=page_obj, paginator=paginator)
+        return context
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def published(self):
+        """Live, public posts, newest first: what visitors and the feed see."""
+        return self.live().public().order_by("-date", "-first_published_at")
+
+    def with_cards(self):
+        return self.select_related("image").prefetch_related("image__renditions")
+
+    def latest(self, count=3):
+        return self.published().with_cards()[:count]
+
+
+class NewsPage(Page):
+    date = models.DateField("date", default=timezone.localdate)
+    intro = models.TextField(
+        "chapô", help_text="Une ou deux phrases, reprises dans la liste et le flux."
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="contenu")
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date")]),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["core.NewsIndexPage"]
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = "actualité"
+        verbose_name_plural = "actualités"
+        ordering = ["-date"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        others = [post for post in NewsPage.objects.latest(4) if post.pk != self.pk]
+        context["other_news"] = others[:3]
+        return context
+
+
+class ContactPage(Page):
+    """`/nous-rencontrer/`: ways to meet the collective and the contact form."""
+
+    intro = RichTextField("introduction", blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), blank=True, verbose_name="autres façons de nous rencontrer")
+    consent_text = models.TextField(
+        "phrase de consentement",
+        default=(
+            "J’accepte qu’On Est Raccord! conserve mon message et mon adresse pour me répondre, "
+            "pendant trois ans au plus."
+        ),
+        help_text="Montrée à côté de la case à cocher ; chaque message garde la version acceptée.",
+    )
+    thanks_text = models.TextField(
+        "message de remerciement",
+        default="Merci, votre message est bien arrivé. L’équipe vous répond dès que possible.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    "Les messages reçus se trouvent dans le menu « Messages » de "
+                    "l’administration ; l’équipe est prévenue par e-mail."
+                ),
+                FieldPanel("consent_text"),
+                FieldPanel("thanks_text"),
+            ],
+            heading="Formulaire de contact",
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    max_count = 1
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = "page de contact"
+        verbose_name_plural = "pages de contact"
+
+    def serve(self, request, *args, **kwargs):
+        from raccord.core.protection import over_limit, too_many_requests
+
+        from .forms import ContactForm
+        from .services import ContactError, receive_message
+
+        if request.method == "POST":
+            if over_limit(request, "contact", limit=5, period=3600):
+                return too_many_requests(request)
+            form = ContactForm(request.POST, consent_text=self.consent_text)
+            if form.caught_by_honeypot:
+                return HttpResponseRedirect(self.url + "?envoye=1", status=303)
+            if form.is_valid():
+                try:
+                    receive_message(
+                        name=form.cleaned_data["name"],
+                        email=form.cleaned_data["email"],
+                        subject=form.cleaned_data["subject"],
+                        message=form.cleaned_data["message"],
+                        consent_wording=self.consent_text,
+                        source=self.url,
+                    )
+                except ContactError as error:
+                    form.add_error(None, str(error))
+                else:
+                    return HttpResponseRedirect(self.url + "?envoye=1", status=303)
+        else:
+            form = ContactForm(consent_text=self.consent_text)
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = form
+        context["sent"] = request.method == "GET" and request.GET.get("envoye") == "1"
+        return TemplateResponse(request, self.get_template(request), context)
+
+
+class ContactMessageQuerySet(models.QuerySet):
+    def unhandled(self):
+        return self.filter(status=ContactMessage.Status.NEW)
+
+
+class ContactMessage(models.Model):
+    """A message left through the contact form, linked to the sender's Contact."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "À traiter"
+        HANDLED = "handled", "Traité"
+
+    contact = models.ForeignKey(
+        "people.Contact",
+        on_delete=models.CASCADE,
+        related_name="contact_messages",
+        verbose_name="contact",
+    )
+    name = models.CharField("nom", max_length=200)
+    subject = models.CharField("objet", max_length=200)
+    message = models.TextField("message")
+    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    status = models.CharField(
+        "état", max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    team_notes = models.TextField("notes de l’équipe", blank=True)
+    created_at = models.DateTimeField("reçu le", default=timezone.now, db_index=True)
+    handled_at = models.DateTimeField("traité le", null=True, blank=True)
+
+    objects = ContactMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "message reçu"
+        verbose_name_plural = "messages reçus"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.name})"
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.HANDLED and self.handled_at is None:
+            self.handled_at = timezone.now()
+        elif self.status == self.Status.NEW:
+            self.handled_at = None
+        super().save(*args, **kwargs)
+
+    @property
+    def email(self) -> str:
+        return self.contact.email

@@ -1,5 +1,9 @@
-"""Site-wide views: health check, robots.txt and the French error pages."""
+"""Site-wide views: health check, robots.txt, search, the news feed and the French error pages."""
 
+import re
+import unicodedata
+
+from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -43,3 +47,63 @@ def permission_denied(request, exception=None):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+MEDIAN_DOT = re.compile(r"(\w)[·•‧⋅.](\w+)(?:[·•‧⋅.](\w+))?")
+SEARCH_PER_PAGE = 10
+
+
+def normalize_query(query: str) -> str:
+    """Trim and tame inclusive writing: `participant·es` searches for `participant`."""
+    query = " ".join((query or "").split())[:200]
+    return MEDIAN_DOT.sub(r"\1", query)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _accent_insensitive(pages, query: str) -> list:
+    """Last resort on a small site: every word, accents ignored, in a title or description."""
+    words = _fold(query).split()
+    candidates = pages.only("id", "title", "search_description", "url_path", "path", "depth")
+    return [
+        page
+        for page in candidates
+        if all(w in _fold(f"{page.title} {page.search_description}") for w in words)
+    ]
+
+
+def search(request):
+    """`/recherche/`: Wagtail's search over live public pages, forgiving with accents."""
+    from wagtail.models import Page
+
+    raw_query = request.GET.get("q", "")
+    query = normalize_query(raw_query)
+    results = []
+    if query:
+        pages = Page.objects.live().public().exclude(depth__lte=1)
+        results = pages.search(query)
+        if not len(results):
+            results = pages.autocomplete(query)
+        if not len(results):
+            results = _accent_insensitive(pages, query)
+    paginator = Paginator(results, SEARCH_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/search.html",
+        {
+            "query": " ".join(raw_query.split())[:200],
+            "results": page_obj.object_list,
+            "page_obj": page_obj,
+            "paginator": paginator,
+        },
+    )
+
+
+def news_feed(request):
+    from .feeds import NewsFeed
+
+    return NewsFeed()(request)

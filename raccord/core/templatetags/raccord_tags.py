@@ -19,14 +19,21 @@ def form_token(context):
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The home page's children shown in menus: two queries, whatever the page count."""
     from wagtail.models import Site
 
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     items = []
     if site is not None:
-        root = site.root_page
         items = list(
-            root.get_children().live().in_menu().specific(defer=True).only("title", "url_path")
+            site.root_page.get_children()
+            .live()
+            .in_menu()
+            .only("id", "title", "url_path", "path", "depth", "content_type_id")
         )
-    return {"items": items, "request": request, "current": context.get("page")}
+    current = context.get("page")
+    current_path = getattr(current, "url_path", None) or ""
+    for item in items:
+        item.is_current = bool(current_path) and current_path.startswith(item.url_path)
+    return {"items": items, "request": request}
