@@ -120,6 +120,31 @@ def default_spec() -> GridSpec:
     )
 
 
+def ensure_default_grid(grid_model=None, post_model=None):
+    """Create the CNC fiction grid if no fiction grid exists; used by the migration and demo."""
+    import datetime
+
+    if grid_model is None:
+        from .models import ParityGrid as grid_model
+        from .models import ParityPost as post_model
+    existing = grid_model.objects.filter(kind="fiction").first()
+    if existing is not None:
+        return existing
+    grid = grid_model.objects.create(
+        name="Bonus parité CNC — fiction",
+        kind="fiction",
+        threshold=DEFAULT_FICTION_THRESHOLD,
+        source_note=DEFAULT_FICTION_SOURCE,
+        effective_date=datetime.date(2019, 1, 1),
+        is_default=True,
+    )
+    for order, (code, label, points) in enumerate(DEFAULT_FICTION_GRID):
+        post_model.objects.create(
+            grid=grid, code=code, label=label, points=points, sort_order=order
+        )
+    return grid
+
+
 def score(grid, assignments: Iterable[tuple[str, bool | None]]) -> ParityResult:
     """Score `assignments` against `grid`; see the module docstring for the rules."""
     spec = as_spec(grid)
