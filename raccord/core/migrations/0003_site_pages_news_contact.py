@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0002_worker_heartbeat'),
-        ('people', '0003_default_roles'),
+        ('people', '0001_initial'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
     ]
