@@ -58,7 +58,10 @@ def crew(production):
             production, "colin@example.org", "Colin", CrewMember.Role.COORDINATION
         ),
         "referent": add_member(
-            production, "romane@example.org", "Romane", is_vhss_referent=True,
+            production,
+            "romane@example.org",
+            "Romane",
+            is_vhss_referent=True,
             referent_phone="06 00 00 00 01",
         ),
         "ana": add_member(production, "ana@example.org", "Ana", position="Scripte"),
