@@ -1,0 +1,205 @@
+"""The public request forms: French validation before anything reaches the services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from raccord.core.protection import HoneypotMixin
+
+from .models import FilmPage, ScreeningRequest
+
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+ATTACHMENT_TYPES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}
+
+
+def validate_attachment(upload) -> None:
+    """Checked by size and by content (magic bytes), never by the name the browser sends."""
+    try:  # the shared validator, when the quality work has landed
+        from raccord.core import validators as core_validators
+    except ImportError:
+        core_validators = None
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise forms.ValidationError("Le fichier dépasse 5 Mo : envoyez une version plus légère.")
+    if core_validators is not None and hasattr(core_validators, "validate_upload"):
+        try:
+            core_validators.validate_upload(
+                upload, allowed=set(ATTACHMENT_TYPES), max_bytes=MAX_ATTACHMENT_BYTES
+            )
+        except TypeError:
+            pass  # another signature: fall back to the local check below
+        else:
+            return
+    import filetype
+
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in ATTACHMENT_TYPES:
+        raise forms.ValidationError("Format refusé : envoyez un PDF, un JPEG ou un PNG.")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RequestForm(HoneypotMixin, forms.Form):
+    """Shared by both requests; the exhibition variant drops the film choices."""
+
+    organisation_name = forms.CharField(
+        label="Structure",
+        max_length=200,
+        help_text="Cinéma, association, école, syndicat, festival, lieu militant…",
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    venue_kind = forms.ChoiceField(
+        label="Type de lieu", choices=[("", "— Choisir —"), *ScreeningRequest.VenueKind.choices]
+    )
+    venue_name = forms.CharField(
+        label="Nom du lieu (s’il diffère de la structure)", max_length=200, required=False
+    )
+    city = forms.CharField(
+        label="Ville",
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    date_from = forms.DateField(label="Date souhaitée (ou début de la période)", widget=DateInput())
+    date_to = forms.DateField(
+        label="Fin de la période (facultatif)", required=False, widget=DateInput()
+    )
+    dates_note = forms.CharField(
+        label="Précisions sur les dates",
+        max_length=300,
+        required=False,
+        help_text="Par exemple : plutôt un soir de semaine, ou d’autres dates possibles.",
+    )
+    expected_audience = forms.IntegerField(
+        label="Public attendu (nombre de personnes)", min_value=1, max_value=100_000, required=False
+    )
+    films = forms.ModelMultipleChoiceField(
+        label="Films souhaités",
+        queryset=FilmPage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    with_team = forms.BooleanField(
+        label="En présence de membres du collectif", required=False, initial=True
+    )
+    with_round_table = forms.BooleanField(
+        label="Avec une table ronde ou un temps d’échange", required=False, initial=True
+    )
+    topics = forms.CharField(
+        label="Sujets que vous aimeriez aborder",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Coopération sur les tournages, soin, VSS, écologie…",
+    )
+    budget = forms.ChoiceField(
+        label="Budget", choices=ScreeningRequest.Budget.choices, widget=forms.RadioSelect
+    )
+    budget_amount = forms.IntegerField(
+        label="Montant envisagé en euros (si défini)",
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+    )
+    technical_setup = forms.CharField(
+        label="Équipement technique",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Projecteur, lecteur DCP, son, murs ou grilles pour accrocher…",
+    )
+    accessibility = forms.CharField(
+        label="Accessibilité du lieu",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Accès en fauteuil, boucle magnétique, toilettes accessibles…",
+    )
+    message = forms.CharField(
+        label="Votre message",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    attachment = forms.FileField(
+        label="Fiche technique ou plan du lieu (facultatif)",
+        required=False,
+        help_text="PDF, JPEG ou PNG, 5 Mo au plus.",
+        validators=[validate_attachment],
+    )
+    name = forms.CharField(
+        label="Votre nom", max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label="Votre adresse e-mail",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Indiquez une adresse e-mail pour que l’on puisse vous répondre."
+        },
+    )
+    phone = forms.CharField(
+        label="Téléphone (facultatif)",
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        if kind == ScreeningRequest.Kind.SCREENING:
+            self.fields["films"].queryset = (
+                FilmPage.objects.live().filter(available_for_screenings=True).order_by("title")
+            )
+        else:
+            del self.fields["films"]
+            self.fields["date_from"].label = "Début de la période souhaitée"
+            self.fields["date_to"].label = "Fin de la période souhaitée"
+            self.fields["with_team"].label = "Avec un vernissage en présence du collectif"
+            self.fields["with_round_table"].label = "Avec une projection et une table ronde"
+            self.fields["with_round_table"].initial = False
+            self.fields[
+                "technical_setup"
+            ].help_text = (
+                "Longueur de murs ou de grilles disponible, éclairage, lieu fermé la nuit…"
+            )
+
+    def clean_date_from(self):
+        value = self.cleaned_data["date_from"]
+        if value <= timezone.localdate():
+            raise forms.ValidationError("Choisissez une date à venir.")
+        return value
+
+    def clean_organisation_name(self):
+        return " ".join(self.cleaned_data["organisation_name"].split())
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "La fin de la période doit suivre son début.")
+        if self.kind == ScreeningRequest.Kind.SCREENING and "films" in self.fields:
+            films = data.get("films")
+            if films is not None and not films and self.fields["films"].queryset.exists():
+                self.add_error("films", "Choisissez au moins un film.")
+        if (
+            data.get("budget") == ScreeningRequest.Budget.AMOUNT
+            and data.get("budget_amount") is None
+        ):
+            self.add_error("budget_amount", "Indiquez le montant envisagé.")
+        return data
+
+    def service_fields(self) -> dict:
+        """Everything `services.submit_request` needs, from cleaned data."""
+        data = dict(self.cleaned_data)
+        data.pop("site_web", None)
+        data["films"] = list(data.get("films") or [])
+        data["phone"] = data.get("phone", "").strip()
+        return data

@@ -1,0 +1,39 @@
+import pytest
+
+from raccord.core.demo_support import DemoContext
+from raccord.films import demo
+from raccord.films.models import ComicPlate, FilmPage, ScreeningRequest, Showing
+
+
+@pytest.mark.django_db
+def test_demo_loads_twice_without_changing_anything(ctx, client, sent_mails):
+    demo.load(ctx)
+    counts = (
+        FilmPage.objects.count(),
+        ComicPlate.objects.count(),
+        ScreeningRequest.objects.count(),
+        Showing.objects.count(),
+    )
+    again = DemoContext(site=ctx.site, home=ctx.home)
+    demo.load(again)
+    assert again.created == []
+    assert counts == (
+        FilmPage.objects.count(),
+        ComicPlate.objects.count(),
+        ScreeningRequest.objects.count(),
+        Showing.objects.count(),
+    )
+    assert counts[:2] == (2, 10)
+    statuses = set(ScreeningRequest.objects.values_list("status", flat=True))
+    assert {"nouvelle", "en_discussion", "confirmee", "refusee"} <= statuses
+    for path in (
+        "/films/",
+        "/films/sur-ecoute/",
+        "/exposition/",
+        "/exposition/planche-10/",
+        "/captations/",
+        "/diffusion/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+    assert "Côté Court" in client.get("/films/sur-ecoute/").content.decode()
