@@ -1,5 +1,345 @@
-"""Demo content of this app, loaded by `manage.py load_demo` (idempotent)."""
+"""Demo content: the partners and companion collectives named in the brochure, a few contacts,
+exchanges and follow-ups due. Logos are placeholders drawn with Pillow (no real logo)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from django.utils.text import slugify
+
+from raccord.people.models import Contact, Membership, Role
+
+from .models import Interaction, Organisation, PartnershipKind, PartnersIndexPage, TrainingPage
+
+P, C = Organisation.Circle.PARTNER, Organisation.Circle.COMPANION
+ACTIVE, TALKING = Organisation.Stage.ACTIVE, Organisation.Stage.DISCUSSION
+K = Organisation.Kind
+
+RESIDENCY = "Partenaire de la première résidence-laboratoire, en mars 2024."
+ORGANISATIONS = [
+    # name, kind, circle, stage, city, website, partnership kinds, description
+    (
+        "Bascule Argoat",
+        K.VENUE,
+        P,
+        ACTIVE,
+        "Centre Bretagne",
+        "",
+        ["accueil"],
+        "Éco-lieu du Centre Bretagne : ses habitant·es ont accueilli les trente participant·es "
+        "de la première résidence-laboratoire, en mars 2024.",
+    ),
+    ("Atelier 7", K.OTHER, P, ACTIVE, "", "", [], RESIDENCY),
+    ("Le Bruit Qui Court", K.OTHER, P, ACTIVE, "", "", [], RESIDENCY),
+    ("Black Ship", K.OTHER, P, ACTIVE, "", "", [], RESIDENCY),
+    (
+        "Louis Lumière",
+        K.SCHOOL,
+        P,
+        ACTIVE,
+        "",
+        "https://www.ens-louis-lumiere.fr/",
+        ["formation"],
+        "École de cinéma, partenaire de la première résidence-laboratoire en mars 2024.",
+    ),
+    ("Pola", K.OTHER, P, ACTIVE, "", "", [], RESIDENCY),
+    (
+        "Paris 1",
+        K.SCHOOL,
+        C,
+        TALKING,
+        "Paris",
+        "https://www.pantheonsorbonne.fr/",
+        ["co-organisation"],
+        "Université avec qui nous participons à des écrits et des événements.",
+    ),
+    (
+        "La Fémis",
+        K.SCHOOL,
+        C,
+        TALKING,
+        "Paris",
+        "https://www.femis.fr/",
+        ["formation"],
+        "École nationale supérieure des métiers de l’image et du son.",
+    ),
+    (
+        "ESCAT",
+        K.SCHOOL,
+        C,
+        TALKING,
+        "Tours",
+        "",
+        ["formation"],
+        "École de cinéma de Tours.",
+    ),
+    (
+        "SPIAC-CGT",
+        K.UNION,
+        C,
+        ACTIVE,
+        "",
+        "",
+        ["media", "co-organisation"],
+        "Syndicat des professionnel·les des industries de l’audiovisuel et du cinéma : son "
+        "magazine CLAP a publié un article sur notre résidence de mars 2024.",
+    ),
+    (
+        "Les Toiles Vertes",
+        K.COLLECTIVE,
+        C,
+        TALKING,
+        "",
+        "",
+        ["co-organisation"],
+        "Collectif compagnon, croisé dans nos événements et nos écrits.",
+    ),
+    (
+        "A.R.T.S.",
+        K.COLLECTIVE,
+        C,
+        TALKING,
+        "",
+        "",
+        ["co-organisation"],
+        "Collectif compagnon, croisé dans nos événements et nos écrits.",
+    ),
+    (
+        "Agir pour le Vivant",
+        K.COLLECTIVE,
+        C,
+        TALKING,
+        "",
+        "",
+        ["co-organisation"],
+        "Compagnon de route de l’écosystème militant.",
+    ),
+    (
+        "Festival Résistances",
+        K.FESTIVAL,
+        C,
+        TALKING,
+        "",
+        "",
+        ["diffusion"],
+        "Festival de films engagés, compagnon de nos événements.",
+    ),
+]
+
+# Fictional people (example.org addresses) so the CRM has someone to show.
+CONTACTS = [
+    (
+        "camille.kerbrat@example.org",
+        "Camille Kerbrat",
+        "elle",
+        ["partenaire"],
+        "Bascule Argoat",
+        "habitante du lieu",
+    ),
+    (
+        "sacha.moreau@example.org",
+        "Sacha Moreau",
+        "iel",
+        ["partenaire", "adherent"],
+        "SPIAC-CGT",
+        "rédaction de CLAP",
+    ),
+    (
+        "noor.benali@example.org",
+        "Noor Benali",
+        "",
+        ["partenaire"],
+        "La Fémis",
+        "coordination pédagogique",
+    ),
+    ("lou.garnier@example.org", "Lou Garnier", "il", ["technicien", "benevole"], "", ""),
+    ("ines.roux@example.org", "Inès Roux", "elle", ["interprete", "spectateur"], "", ""),
+]
+
+INTERACTIONS = [
+    # organisation, contact email, channel, days ago, summary, next step, due in days
+    (
+        "Bascule Argoat",
+        "camille.kerbrat@example.org",
+        Interaction.Channel.MEETING,
+        30,
+        "Bilan de la résidence de mars 2024 avec les habitant·es : envie partagée d’accueillir "
+        "la résidence « créer des films en coopération » au printemps 2026.",
+        "Caler les dates de la résidence du printemps 2026",
+        3,
+    ),
+    (
+        "SPIAC-CGT",
+        "sacha.moreau@example.org",
+        Interaction.Channel.EMAIL,
+        20,
+        "Merci pour l’article sur la résidence paru dans CLAP ; idée d’une table ronde commune.",
+        "Proposer deux dates de table ronde",
+        -2,
+    ),
+    (
+        "La Fémis",
+        "noor.benali@example.org",
+        Interaction.Channel.VIDEO,
+        10,
+        "Premier échange sur une soirée-atelier pour les étudiant·es.",
+        "Envoyer la présentation des formations",
+        5,
+    ),
+    (
+        "Festival Résistances",
+        "",
+        Interaction.Channel.PHONE,
+        5,
+        "Discussion sur une projection accompagnée de Récolter la tempête et Sur écoute.",
+        "Relancer pour la programmation",
+        21,
+    ),
+]
+
+
+def placeholder_logo(name: str) -> ImageFile:
+    """A plain card with the initials, coloured from the name: clearly not a real logo."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    palette = ["#a3361f", "#1e5a57", "#6b2d5c", "#7c2915", "#23415f", "#4d5a1e"]
+    colour = palette[int(hashlib.sha256(name.encode()).hexdigest(), 16) % len(palette)]
+    image = Image.new("RGB", (480, 240), colour)
+    draw = ImageDraw.Draw(image)
+    initials = "".join(word[0] for word in name.replace(".", " ").split()[:3]).upper()
+    try:
+        font = ImageFont.load_default(size=96)
+    except TypeError:  # Pillow < 10.1
+        font = ImageFont.load_default()
+    draw.text((240, 120), initials, fill="#ffffff", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ImageFile(buffer, name=f"logo-provisoire-{slugify(name)}.png")
 
 
 def load(ctx) -> None:
-    pass
+    from wagtail.images import get_image_model
+
+    if ctx.home is not None:
+        ctx.page(
+            ctx.home,
+            PartnersIndexPage,
+            slug="partenaires",
+            title="Partenaires",
+            show_in_menus=True,
+            intro="Nous ne pouvons ni ne voulons agir seul·es : des lieux, des écoles, des "
+            "syndicats, des collectifs et des festivals font le chemin avec nous.",
+            call_to_action="Financer une résidence, accueillir une soirée, co-organiser un "
+            "événement, diffuser les films : proposez-nous un partenariat.",
+        )
+        ctx.page(
+            ctx.home,
+            TrainingPage,
+            slug="formations",
+            title="Formations",
+            show_in_menus=True,
+            intro="Infuser des pratiques plus respectueuses dans le cinéma : nous proposons des "
+            "soirées-ateliers, des formations à la coopération et l’accompagnement d’équipes "
+            "pendant un tournage.",
+            workshop_text="<p>La projection de nos deux courts-métrages, l’exposition dessinée "
+            "de la résidence et une table ronde avec un avant-goût des outils de coopération : "
+            "communication non violente, cercles de parole, intelligence collective.</p>",
+            training_text="<p>Pour une équipe en préparation : poser ensemble des règles de "
+            "fonctionnement, prendre des décisions par consentement, prévenir les violences "
+            "sexistes et sexuelles et prendre soin les un·es des autres.</p>",
+            coaching_text="<p>Une personne facilitatrice aux côtés de l’équipe pendant le "
+            "tournage : météo du matin, espaces de parole, appui aux référent·es.</p>",
+        )
+
+    Image = get_image_model()
+    kinds = {kind.slug: kind for kind in PartnershipKind.objects.all()}
+    organisations = {}
+    for name, kind, circle, stage, city, website, kind_slugs, description in ORGANISATIONS:
+        org, created = Organisation.objects.get_or_create(
+            name=name,
+            defaults={
+                "kind": kind,
+                "circle": circle,
+                "stage": stage,
+                "city": city,
+                "website": website,
+                "description": description,
+                "is_public": True,
+            },
+        )
+        if created:
+            org.partnership_kinds.set([kinds[s] for s in kind_slugs if s in kinds])
+            ctx.created.append(f"Organisation {name}")
+        if org.logo_id is None:
+            title = f"Logo provisoire — {name}"
+            logo = Image.objects.filter(title=title).first()
+            if logo is None:
+                logo = Image.objects.create(title=title, file=placeholder_logo(name))
+                ctx.created.append(f"logo {name}")
+            org.logo = logo
+            org.save(update_fields=["logo"])
+        organisations[name] = org
+
+    roles = {role.slug: role for role in Role.objects.all()}
+    for email, name, pronouns, role_slugs, org_name, title in CONTACTS:
+        contact, created = Contact.objects.get_or_create(
+            email=email, defaults={"name": name, "pronouns": pronouns}
+        )
+        if created:
+            contact.roles.set([roles[s] for s in role_slugs if s in roles])
+            ctx.created.append(f"Contact {name}")
+        if org_name:
+            Membership.objects.get_or_create(
+                contact=contact,
+                organisation=organisations[org_name],
+                defaults={"title": title, "is_main_contact": True},
+            )
+
+    owner = get_user_model().objects.filter(username="admin").first()
+    today = timezone.localdate()
+    for org_name, email, channel, ago, summary, next_step, due_in in INTERACTIONS:
+        org = organisations[org_name]
+        if Interaction.objects.filter(organisation=org, summary=summary).exists():
+            continue
+        Interaction.objects.create(
+            organisation=org,
+            contact=Contact.objects.filter(email=email).first() if email else None,
+            channel=channel,
+            date=today - timedelta(days=ago),
+            summary=summary,
+            next_step=next_step,
+            due_date=today + timedelta(days=due_in),
+            owner=owner,
+        )
+        ctx.created.append(f"échange {org_name}")
+
+    if ctx.scale:
+        _load_volume(ctx)
+
+
+def _load_volume(ctx) -> None:
+    """Many organisations and contacts for query-budget checks and measurements."""
+    existing = set(Organisation.objects.values_list("slug", flat=True))
+    new = [
+        Organisation(
+            name=f"Organisation de mesure {i}",
+            slug=f"organisation-de-mesure-{i}",
+            is_public=True,
+            circle=Organisation.Circle.COMPANION,
+        )
+        for i in range(ctx.scale * 20)
+        if f"organisation-de-mesure-{i}" not in existing
+    ]
+    Organisation.objects.bulk_create(new)
+    Contact.objects.bulk_create(
+        [
+            Contact(email=f"personne-{i}@example.org", name=f"Personne {i}")
+            for i in range(ctx.scale * 200)
+        ],
+        ignore_conflicts=True,
+    )

@@ -1,7 +1,41 @@
-"""Organisations the collective works with; the partners app grows this into a small CRM."""
+"""Organisations, partnerships and the exchanges with them: the collective's small CRM."""
 
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class PartnershipKind(models.Model):
+    """What a partnership brings: financement, accueil, co-organisation, diffusion…"""
+
+    slug = models.SlugField("identifiant", max_length=60, unique=True)
+    name = models.CharField("nature", max_length=80)
+    sort_order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "nature de partenariat"
+        verbose_name_plural = "natures de partenariat"
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def shown_publicly(self):
+        return self.filter(is_public=True)
+
+    def partners(self):
+        return self.filter(stage__in=[Organisation.Stage.ACTIVE, Organisation.Stage.FORMER])
 
 
 class Organisation(models.Model):
@@ -24,6 +58,10 @@ class Organisation(models.Model):
         ACTIVE = "actif", "Partenaire actif"
         FORMER = "ancien", "Ancien partenaire"
 
+    class Circle(models.TextChoices):
+        PARTNER = "partenaire", "Partenaire"
+        COMPANION = "compagnon", "Collectif compagnon"
+
     name = models.CharField("nom", max_length=200)
     slug = models.SlugField("identifiant", max_length=200, unique=True, blank=True)
     kind = models.CharField("type", max_length=30, choices=Kind.choices, default=Kind.OTHER)
@@ -35,6 +73,53 @@ class Organisation(models.Model):
     is_public = models.BooleanField("affiché sur le site", default=False)
     description = models.TextField("présentation", blank=True)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="logo",
+    )
+    partnership_kinds = models.ManyToManyField(
+        PartnershipKind,
+        blank=True,
+        related_name="organisations",
+        verbose_name="natures du partenariat",
+    )
+    circle = models.CharField(
+        "cercle",
+        max_length=20,
+        choices=Circle.choices,
+        default=Circle.PARTNER,
+        help_text="Sur la page publique : partenaires d’un côté, collectifs compagnons de l’autre.",
+    )
+    email = models.EmailField("e-mail générique", blank=True)
+    notes = models.TextField("notes de l’équipe", blank=True)
+    updated_at = models.DateTimeField("mise à jour le", auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("circle"),
+        FieldPanel("stage"),
+        FieldPanel("partnership_kinds", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("city"),
+            ],
+            heading="Coordonnées",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("is_public"), FieldPanel("logo"), FieldPanel("description")],
+            heading="Sur le site public",
+        ),
+        FieldPanel("notes"),
+    ]
 
     class Meta:
         verbose_name = "organisation"
@@ -52,3 +137,303 @@ class Organisation(models.Model):
                 slug, n = f"{base}-{n}", n + 1
             self.slug = slug
         super().save(*args, **kwargs)
+
+    def kinds_display(self) -> str:
+        return ", ".join(kind.name for kind in self.partnership_kinds.all())
+
+    kinds_display.short_description = "natures du partenariat"
+
+
+class InteractionQuerySet(models.QuerySet):
+    def open_follow_ups(self):
+        """Next steps nobody has marked done yet."""
+        return self.filter(done_at__isnull=True).exclude(next_step="")
+
+    def due(self, *, within_days: int = 7):
+        """Follow-ups whose date has come or comes within a week, late ones first."""
+        limit = timezone.localdate() + timedelta(days=within_days)
+        return (
+            self.open_follow_ups()
+            .filter(due_date__isnull=False, due_date__lte=limit)
+            .order_by("due_date", "pk")
+        )
+
+
+class Interaction(models.Model):
+    """One exchange with a person or an organisation, and what to do next."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "E-mail"
+        PHONE = "telephone", "Téléphone"
+        MEETING = "rencontre", "Rencontre"
+        VIDEO = "visio", "Visio"
+        WEBSITE = "site", "Formulaire du site"
+        EVENT = "evenement", "Pendant un événement"
+        SOCIAL = "reseaux", "Réseaux sociaux"
+        MAIL = "courrier", "Courrier"
+        OTHER = "autre", "Autre"
+
+    date = models.DateField("date", default=timezone.localdate)
+    channel = models.CharField("canal", max_length=20, choices=Channel.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="interactions",
+        verbose_name="organisation",
+    )
+    contact = models.ForeignKey(
+        "people.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interactions",
+        verbose_name="personne",
+    )
+    summary = models.TextField("résumé")
+    next_step = models.CharField("prochaine étape", max_length=300, blank=True)
+    due_date = models.DateField("à faire pour le", null=True, blank=True, db_index=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partner_follow_ups",
+        verbose_name="qui s’en charge",
+    )
+    done_at = models.DateTimeField("fait le", null=True, blank=True)
+    created_at = models.DateTimeField("créé le", default=timezone.now)
+
+    objects = InteractionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("date"),
+        FieldPanel("channel"),
+        FieldPanel("organisation"),
+        FieldPanel("contact"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("next_step"),
+                FieldPanel("due_date"),
+                FieldPanel("owner"),
+                FieldPanel("done_at"),
+            ],
+            heading="Suite à donner",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "échange"
+        verbose_name_plural = "échanges"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        who = self.organisation or self.contact or "—"
+        return f"{self.date:%d/%m/%Y} · {who} · {self.get_channel_display()}"
+
+    @property
+    def is_late(self) -> bool:
+        return bool(self.due_date and not self.done_at and self.due_date < timezone.localdate())
+
+
+class RequestStatus(models.TextChoices):
+    NEW = "nouvelle", "Nouvelle"
+    IN_PROGRESS = "en_cours", "En cours"
+    DONE = "traitee", "Traitée"
+    DECLINED = "classee", "Classée sans suite"
+
+
+class PartnershipInquiry(models.Model):
+    """A 'devenir partenaire' message from the public site."""
+
+    contact = models.ForeignKey(
+        "people.Contact",
+        on_delete=models.CASCADE,
+        related_name="partnership_inquiries",
+        verbose_name="personne",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inquiries",
+        verbose_name="organisation",
+    )
+    role = models.CharField("fonction", max_length=150, blank=True)
+    offers = models.ManyToManyField(
+        PartnershipKind, blank=True, related_name="inquiries", verbose_name="ce qui est proposé"
+    )
+    message = models.TextField("message")
+    status = models.CharField(
+        "suivi", max_length=20, choices=RequestStatus.choices, default=RequestStatus.NEW
+    )
+    created_at = models.DateTimeField("reçue le", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "demande de partenariat"
+        verbose_name_plural = "demandes de partenariat"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Partenariat · {self.organisation or self.contact} · {self.created_at:%d/%m/%Y}"
+
+    def offers_display(self) -> str:
+        return ", ".join(kind.name for kind in self.offers.all())
+
+    offers_display.short_description = "ce qui est proposé"
+
+
+class CoachingRequest(models.Model):
+    """A crew or a school asking for a soirée-atelier, a training or coaching during a shoot."""
+
+    class Offer(models.TextChoices):
+        WORKSHOP = "soiree_atelier", "Soirée-atelier"
+        TRAINING = "formation", "Formation à la coopération pour une équipe"
+        COACHING = "accompagnement", "Accompagnement d’une équipe pendant un tournage"
+
+    contact = models.ForeignKey(
+        "people.Contact",
+        on_delete=models.CASCADE,
+        related_name="coaching_requests",
+        verbose_name="personne",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coaching_requests",
+        verbose_name="structure",
+    )
+    offer = models.CharField("demande", max_length=20, choices=Offer.choices)
+    production = models.CharField("production ou projet", max_length=200)
+    crew_size = models.PositiveSmallIntegerField("taille de l’équipe")
+    shoot_start = models.DateField("début du tournage", null=True, blank=True)
+    shoot_end = models.DateField("fin du tournage", null=True, blank=True)
+    location = models.CharField("lieu", max_length=150, blank=True)
+    needs = models.TextField("besoins")
+    status = models.CharField(
+        "suivi", max_length=20, choices=RequestStatus.choices, default=RequestStatus.NEW
+    )
+    created_at = models.DateTimeField("reçue le", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "demande de formation ou d’accompagnement"
+        verbose_name_plural = "demandes de formation et d’accompagnement"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_offer_display()} · {self.production} · {self.created_at:%d/%m/%Y}"
+
+
+class PartnersIndexPage(RoutablePageMixin, Page):
+    """`/partenaires/`: partners and companion collectives, and the way to join them."""
+
+    intro = models.TextField("chapô", blank=True)
+    body = RichTextField("texte", blank=True, features=["bold", "italic", "link", "h2", "ul"])
+    call_to_action = models.TextField(
+        "invitation à devenir partenaire",
+        blank=True,
+        help_text="Quelques lignes au-dessus du lien vers le formulaire.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("call_to_action"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    max_count = 1
+    subpage_types: list = []
+    template = "partners/partners_index_page.html"
+
+    class Meta:
+        verbose_name = "page des partenaires"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        shown = (
+            Organisation.objects.shown_publicly()
+            .select_related("logo")
+            .prefetch_related("partnership_kinds")
+            .order_by("name")
+        )
+        organisations = list(shown)
+        context["partners"] = [o for o in organisations if o.circle == Organisation.Circle.PARTNER]
+        context["companions"] = [
+            o for o in organisations if o.circle == Organisation.Circle.COMPANION
+        ]
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("devenir-partenaire/")
+    def inquiry(self, request):
+        from .views import partnership_inquiry
+
+        return partnership_inquiry(request, self)
+
+    @path("devenir-partenaire/merci/")
+    def inquiry_thanks(self, request):
+        return self.render(
+            request,
+            template="partners/inquiry_thanks.html",
+            context_overrides={"page_title": "Merci pour votre message"},
+        )
+
+
+class TrainingPage(RoutablePageMixin, Page):
+    """`/formations/`: what the collective offers crews, and the request form."""
+
+    intro = models.TextField("chapô", blank=True)
+    workshop_text = RichTextField(
+        "soirée-atelier", blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    training_text = RichTextField(
+        "formation à la coopération", blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    coaching_text = RichTextField(
+        "accompagnement d’un tournage", blank=True, features=["bold", "italic", "link", "ul"]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("workshop_text"), FieldPanel("training_text"), FieldPanel("coaching_text")],
+            heading="Les offres",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("workshop_text"),
+        index.SearchField("training_text"),
+        index.SearchField("coaching_text"),
+    ]
+    max_count = 1
+    subpage_types: list = []
+    template = "partners/training_page.html"
+
+    class Meta:
+        verbose_name = "page des formations"
+
+    @path("")
+    def index(self, request):
+        from .views import coaching_request
+
+        return coaching_request(request, self)
+
+    @path("merci/")
+    def thanks(self, request):
+        return self.render(
+            request,
+            template="partners/coaching_thanks.html",
+            context_overrides={"page_title": "Merci pour votre demande"},
+        )

@@ -1,10 +1,39 @@
-"""What this app holds about a person, for export and erasure (see raccord.people.gdpr)."""
+"""What the people app holds about a person: the contact card, roles, memberships, consents."""
 
 
 def export(contact) -> dict:
-    """Everything this app stores about `contact`, as JSON-ready data."""
-    return {}
+    """The contact card as the team sees it, with the consents log."""
+    return {
+        "fiche": {
+            "email": contact.email,
+            "nom": contact.name,
+            "pronoms": contact.pronouns,
+            "telephone": contact.phone,
+            "notes_de_l_equipe": contact.notes,
+            "cree_le": contact.created_at,
+            "mis_a_jour_le": contact.updated_at,
+        },
+        "roles": [role.name for role in contact.roles.all()],
+        "organisations": [
+            {"organisation": m.organisation.name, "fonction": m.title}
+            for m in contact.memberships.select_related("organisation")
+        ],
+        "consentements": [
+            {
+                "objet": consent.get_kind_display(),
+                "accorde": consent.given,
+                "le": consent.at,
+                "source": consent.source,
+                "texte": consent.wording,
+                "version": consent.wording_version,
+            }
+            for consent in contact.consents.all()
+        ],
+    }
 
 
 def erase(contact) -> None:
-    """Delete or anonymise this app's personal data about `contact`; keep counts right."""
+    """Consents, roles and memberships go; the card itself is handled by the GDPR registry."""
+    contact.consents.all().delete()
+    contact.memberships.all().delete()
+    contact.roles.clear()

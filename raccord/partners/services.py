@@ -1,0 +1,245 @@
+"""Partnership inquiries, coaching requests and follow-ups: one pipeline for the team."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from raccord.core import outbox
+from raccord.people import services as people
+from raccord.people.models import Consent, Contact, Membership
+
+from .models import (
+    CoachingRequest,
+    Interaction,
+    Organisation,
+    PartnershipInquiry,
+    PartnershipKind,
+)
+
+CONTACT_WORDING = (
+    "Vos coordonnées servent uniquement à vous répondre et à suivre notre échange. "
+    "Vous pouvez consulter ou effacer vos données à tout moment sur /mes-donnees/."
+)
+WORDING_VERSION = "2025-01"
+DUPLICATE_WINDOW = timedelta(hours=1)
+
+
+class PartnershipError(Exception):
+    """Raised with a French sentence the visitor or volunteer reads as is."""
+
+
+def _admin_url(name: str, pk: int) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=[pk])
+
+
+def find_or_create_organisation(name: str, *, city: str = "", website: str = "") -> Organisation:
+    """The organisation with this name (any case), created as a prospect if new."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise PartnershipError("Le nom de l’organisation est obligatoire.")
+    organisation = Organisation.objects.filter(name__iexact=name).first()
+    if organisation is None:
+        organisation = Organisation.objects.create(
+            name=name, city=city[:120], website=website, stage=Organisation.Stage.PROSPECT
+        )
+        return organisation
+    changed = []
+    if city and not organisation.city:
+        organisation.city, changed = city[:120], [*changed, "city"]
+    if website and not organisation.website:
+        organisation.website, changed = website, [*changed, "website"]
+    if changed:
+        organisation.save(update_fields=[*changed, "updated_at"])
+    return organisation
+
+
+def log_interaction(
+    *,
+    summary: str,
+    channel: str = Interaction.Channel.EMAIL,
+    organisation: Organisation | None = None,
+    contact: Contact | None = None,
+    next_step: str = "",
+    due_date: date | None = None,
+    owner=None,
+    when: date | None = None,
+) -> Interaction:
+    if organisation is None and contact is None:
+        raise PartnershipError("Un échange concerne une personne ou une organisation.")
+    return Interaction.objects.create(
+        date=when or timezone.localdate(),
+        channel=channel,
+        organisation=organisation,
+        contact=contact,
+        summary=summary,
+        next_step=next_step[:300],
+        due_date=due_date,
+        owner=owner,
+    )
+
+
+def mark_done(interaction: Interaction) -> Interaction:
+    """The next step is done: it leaves the follow-ups panel."""
+    if interaction.done_at is None:
+        interaction.done_at = timezone.now()
+        interaction.save(update_fields=["done_at"])
+    return interaction
+
+
+def _remember_person(email: str, name: str, pronouns: str, source: str) -> Contact:
+    contact = people.find_or_create(email=email, name=name)
+    if pronouns and not contact.pronouns:
+        contact.pronouns = pronouns[:50]
+        contact.save(update_fields=["pronouns", "updated_at"])
+    people.record_consent(
+        contact,
+        Consent.Kind.CONTACT,
+        source=source,
+        wording=CONTACT_WORDING,
+        wording_version=WORDING_VERSION,
+    )
+    return contact
+
+
+@transaction.atomic
+def submit_inquiry(
+    *,
+    email: str,
+    name: str,
+    organisation_name: str,
+    message: str,
+    role: str = "",
+    pronouns: str = "",
+    city: str = "",
+    website: str = "",
+    offers: list[PartnershipKind] | None = None,
+) -> PartnershipInquiry:
+    """A 'devenir partenaire' message: contact and organisation kept up to date, team notified.
+
+    The same message sent twice within the hour is one inquiry (double clicks, reloads).
+    """
+    message = (message or "").strip()
+    if not message:
+        raise PartnershipError("Dites-nous en quelques mots ce que vous proposez.")
+    contact = people.find_or_create(email=email, name=name)
+    existing = PartnershipInquiry.objects.filter(
+        contact=contact, message=message, created_at__gte=timezone.now() - DUPLICATE_WINDOW
+    ).first()
+    if existing:
+        return existing
+    contact = _remember_person(email, name, pronouns, "partenaires/devenir-partenaire")
+    people.add_roles(contact, "partenaire")
+    organisation = find_or_create_organisation(organisation_name, city=city, website=website)
+    if organisation.stage == Organisation.Stage.PROSPECT:
+        organisation.stage = Organisation.Stage.DISCUSSION
+        organisation.save(update_fields=["stage", "updated_at"])
+    Membership.objects.get_or_create(
+        contact=contact, organisation=organisation, defaults={"title": role[:150]}
+    )
+    inquiry = PartnershipInquiry.objects.create(
+        contact=contact, organisation=organisation, role=role[:150], message=message
+    )
+    if offers:
+        inquiry.offers.set(offers)
+        organisation.partnership_kinds.add(*offers)
+    offers_text = ", ".join(kind.name for kind in offers or []) or "non précisé"
+    log_interaction(
+        channel=Interaction.Channel.WEBSITE,
+        organisation=organisation,
+        contact=contact,
+        summary=f"Demande de partenariat reçue via le site (propose : {offers_text}).\n\n{message}",
+        next_step="Répondre à la demande de partenariat",
+        due_date=timezone.localdate() + timedelta(days=7),
+    )
+    context = {"inquiry": inquiry, "organisation": organisation, "offers": offers_text}
+    outbox.send("partners/inquiry_received", to=contact, context=context)
+    outbox.send(
+        "partners/inquiry_team",
+        to=settings.RACCORD_TEAM_EMAIL,
+        reply_to=contact.email,
+        context={
+            **context,
+            "person": contact,
+            "admin_url": _admin_url("partnershipinquiry:edit", inquiry.pk),
+        },
+    )
+    return inquiry
+
+
+@transaction.atomic
+def submit_coaching_request(
+    *,
+    email: str,
+    name: str,
+    offer: str,
+    production: str,
+    crew_size: int,
+    needs: str,
+    organisation_name: str = "",
+    pronouns: str = "",
+    shoot_start: date | None = None,
+    shoot_end: date | None = None,
+    location: str = "",
+) -> CoachingRequest:
+    """A request for a soirée-atelier, a training or coaching during a shoot; team notified."""
+    if offer not in CoachingRequest.Offer.values:
+        raise PartnershipError("Choisissez ce que vous souhaitez nous demander.")
+    if not crew_size or crew_size < 1:
+        raise PartnershipError("Indiquez la taille de l’équipe.")
+    if shoot_start and shoot_end and shoot_end < shoot_start:
+        raise PartnershipError("La fin du tournage doit venir après son début.")
+    needs = (needs or "").strip()
+    contact = people.find_or_create(email=email, name=name)
+    existing = CoachingRequest.objects.filter(
+        contact=contact,
+        needs=needs,
+        production=production,
+        created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+    ).first()
+    if existing:
+        return existing
+    contact = _remember_person(email, name, pronouns, "formations")
+    organisation = None
+    if organisation_name.strip():
+        organisation = find_or_create_organisation(organisation_name)
+        Membership.objects.get_or_create(contact=contact, organisation=organisation)
+    request = CoachingRequest.objects.create(
+        contact=contact,
+        organisation=organisation,
+        offer=offer,
+        production=production[:200],
+        crew_size=crew_size,
+        shoot_start=shoot_start,
+        shoot_end=shoot_end,
+        location=location[:150],
+        needs=needs,
+    )
+    log_interaction(
+        channel=Interaction.Channel.WEBSITE,
+        organisation=organisation,
+        contact=contact,
+        summary=(
+            f"Demande reçue via le site : {request.get_offer_display()} pour « {production} » "
+            f"({crew_size} personnes).\n\n{needs}"
+        ),
+        next_step="Répondre à la demande de formation ou d’accompagnement",
+        due_date=timezone.localdate() + timedelta(days=7),
+    )
+    context = {"request_obj": request, "organisation": organisation}
+    outbox.send("partners/coaching_received", to=contact, context=context)
+    outbox.send(
+        "partners/coaching_team",
+        to=settings.RACCORD_TEAM_EMAIL,
+        reply_to=contact.email,
+        context={
+            **context,
+            "person": contact,
+            "admin_url": _admin_url("coachingrequest:edit", request.pk),
+        },
+    )
+    return request

@@ -1,0 +1,233 @@
+"""GDPR across every module: gather what each app holds about a person, export it, erase it.
+
+Each app in `settings.RACCORD_APPS` has `gdpr.py` with `export(contact) -> dict` and
+`erase(contact)`. After the apps have erased their part, a safety net walks every model with a
+foreign key to Contact (relation introspection), scrubs copies of the address or name left in
+text columns, and reports the rows that still point to the person. The Contact itself is then
+anonymised (rows still need it to keep counts right) or deleted (nothing refers to it).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import logging
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.utils import timezone
+
+from .models import ERASED_DOMAIN, AuditEntry, Contact, email_hash
+from .services import _fk_relations, linked_rows
+
+logger = logging.getLogger(__name__)
+
+
+def app_modules():
+    """(app label, gdpr module) for every Raccord app that has one, in settings order."""
+    modules = []
+    for app in settings.RACCORD_APPS:
+        try:
+            module = importlib.import_module(f"{app}.gdpr")
+        except ModuleNotFoundError:
+            continue
+        modules.append((app.rsplit(".", 1)[-1], module))
+    return modules
+
+
+def _jsonable(value):
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
+
+
+def collect(contact: Contact) -> dict:
+    """Everything every app holds about the person, keyed by app, JSON-ready."""
+    data = {}
+    for label, module in app_modules():
+        try:
+            part = module.export(contact)
+        except Exception:  # one broken app must not hide the others' data from the person
+            logger.exception("GDPR export failed in %s", label)
+            part = {"erreur": "Cette partie n’a pas pu être exportée ; l’équipe a été prévenue."}
+        if part:
+            data[label] = _jsonable(part)
+    return data
+
+
+def export_document(contact: Contact) -> dict:
+    return {
+        "personne": contact.email,
+        "exporte_le": timezone.now().isoformat(),
+        "organisme": "On Est Raccord!",
+        "donnees": collect(contact),
+    }
+
+
+def export_json(contact: Contact) -> str:
+    return json.dumps(export_document(contact), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+
+
+def _flatten(prefix: str, value, rows: list):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), item, rows)
+    elif isinstance(value, list):
+        if not value:
+            rows.append((prefix, ""))
+        for index, item in enumerate(value, start=1):
+            _flatten(f"{prefix}[{index}]", item, rows)
+    else:
+        rows.append((prefix, "" if value is None else str(value)))
+
+
+def export_csv(contact: Contact) -> str:
+    """The same data as the JSON export, one value per line (module, path, value)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["module", "donnee", "valeur"])
+    for module, part in collect(contact).items():
+        rows: list = []
+        _flatten("", part, rows)
+        for path, value in rows:
+            writer.writerow([module, path, value])
+    return out.getvalue()
+
+
+# --- erasure --------------------------------------------------------------------------------
+
+
+@dataclass
+class ErasureReport:
+    contact_ref: int
+    deleted_contact: bool = False
+    app_errors: list[str] = field(default_factory=list)
+    scrubbed: dict[str, int] = field(default_factory=dict)
+    remaining: dict[str, int] = field(default_factory=dict)
+
+    def as_details(self) -> dict:
+        return {
+            "apps_en_erreur": self.app_errors,
+            "valeurs_nettoyees": self.scrubbed,
+            "lignes_restantes": self.remaining,
+            "contact_supprime": self.deleted_contact,
+        }
+
+
+TEXT_FIELDS = (models.CharField, models.TextField, models.EmailField)
+
+
+def _scrub_value(value: str, needles: list[str], placeholder: str) -> str:
+    lowered = value.lower()
+    for needle in needles:
+        if needle and needle.lower() in lowered:
+            if lowered.strip() == needle.lower():
+                return placeholder
+            start = lowered.find(needle.lower())
+            while start != -1:
+                value = value[:start] + placeholder + value[start + len(needle) :]
+                lowered = value.lower()
+                start = lowered.find(needle.lower(), start + len(placeholder))
+    return value
+
+
+def _scrub_leftovers(contact: Contact, placeholder_email: str, report: ErasureReport) -> None:
+    """Copies of the address (or the full name) in rows still pointing at the person are blanked."""
+    needles = [contact.email]
+    if contact.name and len(contact.name) >= 4:
+        needles.append(contact.name)
+    for model, name in _fk_relations():
+        text_fields = [
+            f
+            for f in model._meta.concrete_fields
+            if isinstance(f, TEXT_FIELDS) and not f.choices and not f.primary_key
+        ]
+        if not text_fields:
+            continue
+        for row in model._base_manager.filter(**{name: contact}):
+            changed = []
+            for f in text_fields:
+                value = getattr(row, f.attname)
+                if not isinstance(value, str) or not value:
+                    continue
+                placeholder = placeholder_email if isinstance(f, models.EmailField) else "[effacé]"
+                new = _scrub_value(value, needles, placeholder)
+                if new != value:
+                    if f.max_length:
+                        new = new[: f.max_length]
+                    setattr(row, f.attname, new)
+                    changed.append(f.attname)
+            if changed:
+                model._base_manager.filter(pk=row.pk).update(
+                    **{attname: getattr(row, attname) for attname in changed}
+                )
+                label = model._meta.label
+                report.scrubbed[label] = report.scrubbed.get(label, 0) + 1
+
+
+@transaction.atomic
+def erase(contact: Contact, *, user=None, action: str = AuditEntry.Action.ERASE) -> ErasureReport:
+    """Erase a person from every module; counts elsewhere stay right, the audit log keeps a trace."""
+    contact = Contact.objects.select_for_update().get(pk=contact.pk)
+    report = ErasureReport(contact_ref=contact.pk)
+    audit_hash = email_hash(contact.email)
+    for label, module in app_modules():
+        try:
+            with transaction.atomic():
+                module.erase(contact)
+        except Exception:
+            logger.exception("GDPR erase failed in %s", label)
+            report.app_errors.append(label)
+        contact.refresh_from_db()
+    placeholder_email = f"efface-{contact.pk}-{uuid.uuid4().hex[:12]}@{ERASED_DOMAIN}"
+    _scrub_leftovers(contact, placeholder_email, report)
+    report.remaining = linked_rows(contact)
+    if report.remaining:
+        contact.email = placeholder_email
+        contact.name = ""
+        contact.pronouns = ""
+        contact.phone = ""
+        contact.notes = ""
+        contact.erased_at = timezone.now()
+        contact.save()
+        contact.roles.clear()
+        report.remaining = linked_rows(contact)
+    else:
+        contact.delete()
+        report.deleted_contact = True
+    AuditEntry.objects.create(
+        action=action,
+        contact_ref=report.contact_ref,
+        contact_hash=audit_hash,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        details=report.as_details(),
+    )
+    return report
+
+
+def overview(contact: Contact) -> list[dict]:
+    """For the admin page: each module's data with a French title and row counts."""
+    data = collect(contact)
+    titles = {
+        "core": "Site et messages",
+        "people": "Fiche contact",
+        "partners": "Partenariats et formations",
+        "events": "Soirées",
+        "films": "Films et diffusion",
+        "residencies": "Résidences",
+        "newsletter": "Infolettre",
+        "plateau": "Plateau coopératif",
+    }
+    sections = []
+    for label, part in data.items():
+        sections.append(
+            {
+                "label": label,
+                "title": titles.get(label, label),
+                "json": json.dumps(part, ensure_ascii=False, indent=2),
+            }
+        )
+    return sections
