@@ -210,12 +210,12 @@ class Campaign(PreviewableMixin, index.Indexed, models.Model):
             self.slug = slug
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("newsletter:archive_detail", args=[self.slug])
+
     @property
     def editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.SCHEDULED)
-
-    def get_absolute_url(self) -> str:
-        return reverse("newsletter:archive_detail", args=[self.slug])
 
     def get_preview_template(self, request, mode_name):
         return "newsletter/campaign_preview.html"

@@ -15,6 +15,7 @@ a SIGKILL never breaks the chain: restarting `manage.py db_worker` is enough to 
 from __future__ import annotations
 
 import binascii
+import contextlib
 import logging
 import os
 import smtplib
@@ -221,10 +222,8 @@ class Sender:
         return self
 
     def __exit__(self, *exc):
-        try:
+        with contextlib.suppress(Exception):  # a dead connection needs no polite goodbye
             self.backend.close()
-        except Exception:  # noqa: BLE001 - a dead connection needs no polite goodbye
-            pass
 
     def reopen(self) -> None:
         self.__exit__()

@@ -35,7 +35,36 @@ TOPICS_CACHE_KEY = "newsletter:public-topics:v1"
 
 # Throwaway mailbox providers: an infolettre sent there reaches nobody.
 DISPOSABLE_DOMAINS = frozenset(
-    ["yopmail.com", "yopmail.fr", "yopmail.net", "jetable.org", "mailinator.com", "guerrillamail.com", "guerrillamail.net", "sharklasers.com", "10minutemail.com", "10minutemail.net", "tempmail.com", "temp-mail.org", "trashmail.com", "trashmail.fr", "throwawaymail.com", "getnada.com", "maildrop.cc", "dispostable.com", "fakeinbox.com", "mailnesia.com", "spamgourmet.com", "mytemp.email", "tempail.com", "mohmal.com", "emailondeck.com", "moakt.com", "tempr.email", "discard.email"]
+    [
+        "yopmail.com",
+        "yopmail.fr",
+        "yopmail.net",
+        "jetable.org",
+        "mailinator.com",
+        "guerrillamail.com",
+        "guerrillamail.net",
+        "sharklasers.com",
+        "10minutemail.com",
+        "10minutemail.net",
+        "tempmail.com",
+        "temp-mail.org",
+        "trashmail.com",
+        "trashmail.fr",
+        "throwawaymail.com",
+        "getnada.com",
+        "maildrop.cc",
+        "dispostable.com",
+        "fakeinbox.com",
+        "mailnesia.com",
+        "spamgourmet.com",
+        "mytemp.email",
+        "tempail.com",
+        "mohmal.com",
+        "emailondeck.com",
+        "moakt.com",
+        "tempr.email",
+        "discard.email",
+    ]
 )
 
 

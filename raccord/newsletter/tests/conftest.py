@@ -27,6 +27,12 @@ class Sink:
         self.envelopes: list[tuple[str, list[str]]] = []
         self.refuse: dict[str, str] = {}  # address -> SMTP answer, e.g. "550 no such user"
         self.lock = threading.Lock()
+        self.connections = 0
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        self.connections += 1
+        session.host_name = hostname
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         answer = self.refuse.get(address.lower())
@@ -62,9 +68,7 @@ def smtp_server(settings):
     """A real SMTP server on loopback; the site's SMTP settings point to it during the test."""
     handler = Sink()
     port = free_port()
-    controller = Controller(
-        handler, hostname="127.0.0.1", port=port, server_kwargs={"data_size_limit": 0}
-    )
+    controller = Controller(handler, hostname="127.0.0.1", port=port, data_size_limit=0)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
