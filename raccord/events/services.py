@@ -7,12 +7,15 @@ visitors can never take the same last seat.
 
 from __future__ import annotations
 
+import random
+import time
 from datetime import datetime, timedelta
+from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -58,6 +61,27 @@ def registration_from_token(token: str) -> Registration:
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+def _retry_when_busy(func):
+    """On SQLite a writer may find the database locked by another one: wait a little, retry.
+
+    PostgreSQL waits on the row lock by itself; inside an outer transaction we cannot retry.
+    """
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        for attempt in range(60):
+            try:
+                return func(*args, **kwargs)
+            except OperationalError as error:
+                busy = connection.vendor == "sqlite" and "locked" in str(error)
+                if not busy or connection.in_atomic_block or attempt == 59:
+                    raise
+                time.sleep(min(0.01 * (attempt + 1), 0.2) * (0.5 + random.random()))
+        return None
+
+    return wrapper
 
 
 def _locked(event: EventPage) -> EventPage:
@@ -165,6 +189,7 @@ def _newsletter_opt_in(contact, source: str) -> None:
 # Verbs ------------------------------------------------------------------------
 
 
+@_retry_when_busy
 @transaction.atomic
 def register(
     event: EventPage,
@@ -301,6 +326,7 @@ def _promote(event: EventPage) -> list[Registration]:
     return promoted
 
 
+@_retry_when_busy
 @transaction.atomic
 def promote_from_waitlist(event: EventPage) -> list[Registration]:
     """Give freed seats to the waitlist, first come first served, and mail who got one."""
@@ -313,6 +339,7 @@ def promote_from_waitlist(event: EventPage) -> list[Registration]:
     return promoted
 
 
+@_retry_when_busy
 @transaction.atomic
 def cancel(registration: Registration, *, notify: bool = True) -> Registration:
     """Cancel seats or leave the waitlist; freed seats go to the waitlist at once."""

@@ -104,7 +104,7 @@ def manage(request, token: str):
 
 
 @require_GET
-@cache_control(max_age=15, public=True)
+@cache_control(max_age=5, public=True)
 def places(request, pk: int):
     """Live seat count for cached event pages (events.js refreshes `.seat-count` with it)."""
     event = _live_event(pk)
