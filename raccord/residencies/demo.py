@@ -1,5 +1,313 @@
-"""Demo content of this app, loaded by `manage.py load_demo` (idempotent)."""
+"""Demo content: the March 2024 residency-laboratory and the next one, with an open call.
+
+Idempotent: pages, calls, budgets and funding are created only when absent, so the team's edits
+survive a second `load_demo`. The March 2024 residency replaces the foundation's standard page
+at `/residence-mars-2024/`, which becomes a redirect.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from .models import (
+    Application,
+    BudgetLine,
+    Call,
+    CallRole,
+    FundingSource,
+    ParticipantGroup,
+    ResidencyIndexPage,
+    ResidencyOutput,
+    ResidencyPage,
+)
+from .parity import ensure_default_grid
+
+MARCH_2024_PARTNERS = [
+    "Bascule Argoat",
+    "Atelier 7",
+    "Le Bruit Qui Court",
+    "Black Ship",
+    "Louis Lumière",
+    "Pola",
+]
+MARCH_2024_GROUPS = [
+    ("facilitateur·ices professionnel·les de la coopération", 2),
+    ("coordinateur·ices", 3),
+    ("cuisinier·e", 1),
+    ("technicien·nes et interprètes professionnel·les", 20),
+    ("ami·es venu·es prêter main-forte", 4),
+]
+MARCH_2024_STORY = [
+    (
+        "paragraph",
+        "<p>En mars 2024, trente personnes se sont retrouvées à l’éco-lieu Bascule Argoat, en "
+        "Centre Bretagne, avec une question simple : peut-on faire un film sans reproduire les "
+        "rapports de domination des plateaux ? Les habitant·es du lieu les ont accueillies "
+        "pendant toute la résidence.</p>",
+    ),
+    (
+        "paragraph",
+        "<p>Deux facilitateur·ices professionnel·les de la coopération ont accompagné les "
+        "équipes : météo du matin, cercles de parole, décisions prises ensemble. Vingt "
+        "technicien·nes et interprètes ont tourné deux courts-métrages, <i>Récolter la "
+        "tempête</i> et <i>Sur écoute</i>, pendant que trois coordinateur·ices et une personne "
+        "en cuisine faisaient tenir le quotidien.</p>",
+    ),
+    (
+        "paragraph",
+        "<p>Romane Rostoll a suivi la résidence et en a tiré dix planches de bande dessinée : "
+        "les enjeux, les tensions et les anecdotes de ces journées. Elles forment aujourd’hui "
+        "l’exposition qui accompagne nos soirées. La revue CLAP du SPIAC-CGT a consacré un "
+        "article à cette première résidence, d’où est né le collectif.</p>",
+    ),
+]
+NEXT_STORY = [
+    (
+        "paragraph",
+        "<p>Après la résidence-laboratoire de 2024, nous repartons en Bretagne pour "
+        "<strong>créer des films en coopération</strong> : des équipes de tournage qui "
+        "décident ensemble, prennent soin les unes des autres et inventent une autre façon de "
+        "produire.</p>",
+    ),
+    (
+        "paragraph",
+        "<p>L’appel à participation est ouvert aux technicien·nes, interprètes, scénaristes et "
+        "réalisateur·ices, débutant·es comme confirmé·es. La sélection se fait à plusieurs, en "
+        "cherchant des équipes paritaires et variées. Hébergement et repas sont pris en charge ; "
+        "nous cherchons encore une partie du financement.</p>",
+    ),
+]
+CALL_ROLES = [
+    ("realisation", 2),
+    ("scenario", 2),
+    ("image", 2),
+    ("son", 2),
+    ("scripte", 2),
+    ("regie", 2),
+    ("production", 2),
+    ("decor", 2),
+    ("costumes", 1),
+    ("maquillage", 1),
+    ("montage", 2),
+    ("interpretation", 6),
+    ("cuisine", 1),
+    ("facilitation", 2),
+]
+DEMO_NOTE = "Montant fictif, pour la démonstration."
+BUDGET = [
+    ("hebergement", "Hébergement sur le lieu (deux semaines)", 6000),
+    ("repas", "Repas pour trente personnes", 4500),
+    ("transport", "Trajets des participant·es et du matériel", 2500),
+    ("materiel", "Location du matériel de tournage", 3000),
+    ("remunerations", "Défraiement et rémunérations", 9000),
+    ("facilitation", "Facilitation professionnelle de la coopération", 2400),
+    ("postproduction", "Montage, mixage et étalonnage", 1500),
+]
+FUNDING = [
+    ("soiree", "Recettes des soirées", 1200, "recu"),
+    ("dons", "Dons en ligne", 850, "recu"),
+    ("fonds_propres", "Fonds propres de l’association", 1500, "accorde"),
+    ("subvention", "Subvention régionale (demande en cours)", 8000, "sollicite"),
+    ("partenaire", "Partenaire accueillant (mise à disposition)", 2000, "sollicite"),
+]
+DEMO_APPLICANTS = [
+    ("Maëlle Le Goff", "maelle.legoff@example.org", "elle", ["son"], "vegetarien"),
+    ("Yanis Benali", "yanis.benali@example.org", "il", ["image", "regie"], "omnivore"),
+    ("Awa Traoré", "awa.traore@example.org", "elle", ["realisation"], "sans_porc"),
+    ("Sacha Morel", "sacha.morel@example.org", "iel", ["montage", "scripte"], "vegetalien"),
+    ("Jeanne Kerbrat", "jeanne.kerbrat@example.org", "elle", ["interpretation"], "omnivore"),
+    ("Hugo Danet", "hugo.danet@example.org", "il", ["cuisine"], "vegetarien"),
+]
+
+
+def next_spring(after: date) -> int:
+    """The first spring (from 20 March) that starts after `after`, with a month to prepare."""
+    year = after.year
+    return year if after + timedelta(days=30) <= date(year, 3, 20) else year + 1
 
 
 def load(ctx) -> None:
-    pass
+    ensure_default_grid()
+    if ctx.home is None:
+        return
+    index = ctx.page(
+        ctx.home,
+        ResidencyIndexPage,
+        slug="residences",
+        title="Résidences",
+        show_in_menus=True,
+        intro="<p>Creuser : en résidence, des équipes tournent des courts-métrages en "
+        "coopération, loin de la hiérarchie habituelle des plateaux. Chaque résidence se "
+        "prépare, se finance et se vit à plusieurs.</p>",
+    )
+    march = _march_2024(ctx, index)
+    _redirect_old_page(ctx, march)
+    _link_films(ctx, march)
+    _next_residency(ctx, index)
+
+
+def _organisations(names):
+    from raccord.partners.models import Organisation
+
+    found = []
+    for name in names:
+        org = Organisation.objects.filter(name__iexact=name).first()
+        if org is None:
+            org = Organisation.objects.create(name=name, is_public=True)
+        found.append(org)
+    return found
+
+
+def _march_2024(ctx, index) -> ResidencyPage:
+    existing = index.get_children().filter(slug="mars-2024").first()
+    if existing is not None:
+        return existing.specific
+    page = ResidencyPage(
+        slug="mars-2024",
+        title="Résidence-laboratoire de mars 2024",
+        period_label="mars 2024",
+        start_date=date(2024, 3, 1),  # sort key only: the page shows "mars 2024"
+        place="Éco-lieu Bascule Argoat",
+        region="Centre Bretagne",
+        intro="La première résidence du collectif : trente personnes, deux courts-métrages et "
+        "dix planches de bande dessinée, à l’éco-lieu Bascule Argoat.",
+        search_description="La résidence-laboratoire de mars 2024 à Bascule Argoat : 30 "
+        "participant·es, 6 partenaires, 2 courts-métrages, 10 planches de BD.",
+        story=MARCH_2024_STORY,
+    )
+    index.add_child(instance=page)
+    page.partners.set(_organisations(MARCH_2024_PARTNERS))
+    page.participant_groups = [
+        ParticipantGroup(role=role, count=count, sort_order=i)
+        for i, (role, count) in enumerate(MARCH_2024_GROUPS)
+    ]
+    exhibition = ctx.home.get_children().filter(slug="exposition").first()
+    page.outputs = [
+        ResidencyOutput(
+            kind=ResidencyOutput.Kind.COMIC,
+            title="Dix planches de bande dessinée par Romane Rostoll",
+            description="Les enjeux, les tensions et les anecdotes de la résidence, dessinés ; "
+            "elles voyagent aujourd’hui en exposition.",
+            page=exhibition,
+            sort_order=0,
+        )
+    ]
+    page.save_revision().publish()
+    ctx.created.append("ResidencyPage /residences/mars-2024/")
+    return page
+
+
+def _redirect_old_page(ctx, march) -> None:
+    """The foundation's standard page about March 2024 gives way to the residency page."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    from raccord.core.models import StandardPage
+
+    old = ctx.home.get_children().filter(slug="residence-mars-2024").first()
+    if old is not None and old.specific_class is StandardPage:
+        old.delete()
+        ctx.created.append("removed StandardPage /residence-mars-2024/")
+    old_path = Redirect.normalise_path("/residence-mars-2024/")
+    if not Redirect.objects.filter(old_path=old_path).exists():
+        Redirect.objects.create(
+            old_path=old_path, redirect_page=march, is_permanent=True, site=ctx.site
+        )
+        ctx.created.append("Redirect /residence-mars-2024 → /residences/mars-2024/")
+
+
+def _link_films(ctx, march) -> None:
+    """The two films of March 2024 point to their residency (films app, read defensively)."""
+    from django.apps import apps
+
+    try:
+        film_model = apps.get_model("films", "FilmPage")
+    except LookupError:
+        return
+    if not any(f.name == "residency" for f in film_model._meta.get_fields()):
+        return
+    for film in film_model.objects.filter(
+        title__in=["Récolter la tempête", "Sur écoute"], residency__isnull=True
+    ):
+        film.residency = march
+        film.save_revision().publish()
+        ctx.created.append(f"film {film.title} linked to March 2024")
+
+
+def _next_residency(ctx, index) -> None:
+    now = timezone.now()
+    closes = timezone.make_aware(datetime.combine(now.date() + timedelta(days=60), time(23, 59)))
+    spring = next_spring(closes.date())
+    existing = index.get_children().filter(slug="creer-des-films-en-cooperation").first()
+    if existing is None:
+        page = ResidencyPage(
+            slug="creer-des-films-en-cooperation",
+            title="Créer des films en coopération",
+            period_label=f"printemps {spring}",
+            start_date=date(spring, 4, 1),  # sort key only, until the dates are fixed
+            place="Bretagne",
+            region="Bretagne",
+            intro="La prochaine résidence du collectif : deux semaines pour tourner des "
+            "courts-métrages en coopération, en Bretagne.",
+            search_description="Créer des films en coopération : la prochaine résidence "
+            "d’On Est Raccord! en Bretagne, appel à participation ouvert.",
+            story=NEXT_STORY,
+            show_support_block=True,
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        ctx.created.append("ResidencyPage /residences/creer-des-films-en-cooperation/")
+    else:
+        page = existing.specific
+    if not page.calls.exists():
+        call = Call.objects.create(
+            residency=page,
+            title="Appel à participation",
+            intro="Vous travaillez dans le cinéma, ou vous voulez y travailler autrement ? "
+            "Rejoignez une équipe de tournage coopérative. Nous répondons à chaque personne.",
+            opens_at=now - timedelta(days=7),
+            closes_at=closes,
+        )
+        for order, (role, places) in enumerate(CALL_ROLES):
+            CallRole.objects.create(call=call, role=role, places=places, sort_order=order)
+        ctx.created.append("Call for creer-des-films-en-cooperation")
+        _demo_applications(call)
+    if not page.budget_lines.exists():
+        for category, label, amount in BUDGET:
+            BudgetLine.objects.create(
+                residency=page, category=category, label=label, amount=amount, notes=DEMO_NOTE
+            )
+        ctx.created.append("budget lines")
+    if not page.funding_sources.exists():
+        for kind, name, amount, status in FUNDING:
+            FundingSource.objects.create(
+                residency=page,
+                kind=kind,
+                name=name,
+                amount=Decimal(amount),
+                status=status,
+                notes=DEMO_NOTE,
+            )
+        ctx.created.append("funding sources")
+
+
+def _demo_applications(call) -> None:
+    """A few applications so the selection view has something to show; no mail is sent."""
+    from raccord.people.services import find_or_create
+
+    roles = {r.role: r for r in call.roles.all()}
+    for name, email, pronouns, role_codes, diet in DEMO_APPLICANTS:
+        contact = find_or_create(email=email, name=name)
+        application = Application.objects.create(
+            call=call,
+            contact=contact,
+            name=name,
+            pronouns=pronouns,
+            motivation="Envie d’apprendre à tourner autrement, en équipe.",
+            experience="Plusieurs courts-métrages, associatifs et professionnels.",
+            availability="Toute la résidence.",
+            diet=diet,
+        )
+        application.roles.set([roles[code] for code in role_codes if code in roles])

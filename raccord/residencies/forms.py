@@ -14,6 +14,7 @@ class ApplicationForm(HoneypotMixin, forms.Form):
     name = forms.CharField(label="Prénom et nom", max_length=200)
     email = forms.EmailField(
         label="Adresse e-mail",
+        error_messages={"invalid": "Saisissez une adresse e-mail valide, comme nom@exemple.org."},
         help_text="Pour vous répondre. Renvoyer le formulaire avec la même adresse met à jour "
         "votre candidature.",
     )
@@ -106,6 +107,9 @@ class ApplicationForm(HoneypotMixin, forms.Form):
                 widget=forms.RadioSelect,
                 initial="",
             )
+        for name, field in self.fields.items():
+            if name != "roles":
+                field.error_messages["required"] = "Ce champ est obligatoire."
         # The honeypot last, away from the fields people fill.
         self.order_fields([name for name in self.fields if name != "site_web"] + ["site_web"])
 

@@ -1,0 +1,169 @@
+"""What a visitor sees: the residencies, the call, the application form, the support block."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+
+from raccord.residencies.models import Application, BudgetLine, FundingSource
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "name": "Léa Martin",
+    "email": "lea@example.org",
+    "pronouns": "elle",
+    "roles": ["son"],
+    "experience": "Trois courts-métrages.",
+    "motivation": "Tourner autrement.",
+    "availability": "Toute la résidence.",
+    "diet": "vegetarien",
+    "dietary_notes": "Allergie aux noix",
+}
+
+
+def assert_cacheable(response):
+    assert "Set-Cookie" not in response.headers
+    assert "Cookie" not in response.headers.get("Vary", "")
+
+
+def test_the_index_lists_residencies_and_flags_the_open_call(client, call, residency):
+    response = client.get("/residences/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Créer des films en coopération" in html
+    assert "Appel à participation ouvert" in html
+    assert_cacheable(response)
+
+
+def test_the_residency_page_shows_the_call_and_its_roles(client, call, residency):
+    response = client.get(residency.url)
+    html = response.content.decode()
+    assert "Rôles recherchés" in html
+    assert "Réalisation : 2 places" in html
+    assert "Cuisine : 1 place" in html
+    assert f'href="{residency.url}candidater/"' in html
+    assert_cacheable(response)
+
+
+def test_the_support_block_shows_secured_against_target_and_the_donation_link(
+    client, residency, settings
+):
+    settings.RACCORD_DONATION_URL = "https://dons.example.org/raccord"
+    residency.show_support_block = True
+    residency.save_revision().publish()
+    BudgetLine.objects.create(residency=residency, category="repas", label="Repas", amount=1000)
+    FundingSource.objects.create(
+        residency=residency, kind="dons", name="Dons", amount=250, status="recu"
+    )
+    FundingSource.objects.create(
+        residency=residency, kind="subvention", name="Région", amount=500, status="sollicite"
+    )
+    html = client.get(residency.url).content.decode()
+    assert "Soutenir la prochaine résidence" in html
+    assert '<progress id="financement-' in html and 'value="25"' in html
+    assert "250 € sur 1" in html and "(25 %)" in html
+    assert 'href="https://dons.example.org/raccord"' in html
+    index_html = client.get("/residences/").content.decode()
+    assert "Soutenir la prochaine résidence" in index_html
+
+
+def test_the_donation_link_prefers_the_site_setting(client, residency, site):
+    from raccord.core.models import SiteSettings
+
+    residency.show_support_block = True
+    residency.save_revision().publish()
+    setting = SiteSettings.for_site(site)
+    setting.donation_url = "https://www.helloasso.com/associations/exemple"
+    setting.save()
+    assert "helloasso.com/associations/exemple" in client.get(residency.url).content.decode()
+
+
+def test_the_application_form_is_cacheable_and_labelled(client, call, residency):
+    response = client.get(residency.url + "candidater/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    assert '<label for="id_email">' in html
+    assert "Statistiques de diversité (facultatif)" in html
+    assert_cacheable(response)
+
+
+def test_applying_sends_an_acknowledgement_and_shows_thanks(client, call, residency, sent_mails):
+    response = client.post(residency.url + "candidater/", FORM)
+    assert response.status_code == 303
+    assert response["Location"].endswith("/candidater/merci/")
+    application = Application.objects.get()
+    assert application.diet == "vegetarien"
+    assert application.contact.email == "lea@example.org"
+    ack = next(m for m in sent_mails() if m.to == ["lea@example.org"])
+    assert "Candidature bien reçue" in ack.subject
+    thanks = client.get(response["Location"])
+    assert "votre candidature est envoyée" in thanks.content.decode()
+
+
+def test_bad_input_is_explained_in_french_and_nothing_is_stored(client, call, residency):
+    data = {**FORM, "email": "pas-une-adresse", "roles": ["maquillage"], "motivation": ""}
+    response = client.post(residency.url + "candidater/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Saisissez une adresse e-mail valide" in html
+    assert "n’est pas proposé dans cet appel" in html
+    assert "Ce champ est obligatoire" in html
+    assert not Application.objects.exists()
+
+
+def test_the_honeypot_gets_the_thanks_page_but_nothing_is_stored(client, call, residency):
+    response = client.post(residency.url + "candidater/", {**FORM, "site_web": "spam"})
+    assert response.status_code == 303
+    assert not Application.objects.exists()
+
+
+def test_a_second_submission_updates_the_application(client, call, residency):
+    client.post(residency.url + "candidater/", FORM)
+    client.post(residency.url + "candidater/", {**FORM, "roles": ["cuisine"]})
+    application = Application.objects.get()
+    assert application.submissions == 2
+    assert [r.role for r in application.roles.all()] == ["cuisine"]
+
+
+def test_after_closing_the_form_says_so_and_refuses(client, call, residency):
+    call.opens_at -= timedelta(days=60)
+    call.closes_at = call.opens_at + timedelta(days=10)
+    call.save()
+    html = client.get(residency.url + "candidater/").content.decode()
+    assert "est clos depuis le" in html
+    assert "application-form" not in html
+    response = client.post(residency.url + "candidater/", FORM)
+    assert response.status_code == 400
+    assert "clos depuis le" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_too_many_posts_from_one_address_are_refused(client, call, residency):
+    cache.clear()
+    for _ in range(8):
+        client.post(residency.url + "candidater/", {**FORM, "email": "x"})
+    assert client.post(residency.url + "candidater/", FORM).status_code == 429
+
+
+def test_public_pages_keep_a_query_budget_as_residencies_grow(
+    client, residency_index, django_assert_max_num_queries
+):
+    from raccord.residencies.models import ResidencyPage
+
+    for i in range(12):
+        page = ResidencyPage(title=f"Résidence {i}", slug=f"residence-{i}", place="Bretagne")
+        residency_index.add_child(instance=page)
+        page.save_revision().publish()
+    client.get("/residences/")
+    with django_assert_max_num_queries(25):
+        assert client.get("/residences/").status_code == 200
+
+
+def test_the_residency_page_keeps_a_query_budget(
+    client, call, residency, django_assert_max_num_queries
+):
+    client.get(residency.url)
+    with django_assert_max_num_queries(25):
+        assert client.get(residency.url).status_code == 200
