@@ -311,5 +311,6 @@ class NewsletterPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["form"] = SignupForm(source=self.url or "/infolettre/")
+        context["hide_footer_signup"] = True  # one form per page is enough
         context["latest"] = Campaign.objects.archived().only("subject", "slug", "sent_at")[:3]
         return context

@@ -40,7 +40,9 @@ def signup(request):
         return redirect("newsletter:thanks")
     if form.caught_by_honeypot:
         return redirect("newsletter:thanks")
-    return render(request, "newsletter/signup.html", {"form": form}, status=400)
+    return render(
+        request, "newsletter/signup.html", {"form": form, "hide_footer_signup": True}, status=400
+    )
 
 
 def thanks(request):

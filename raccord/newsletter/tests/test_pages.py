@@ -1,0 +1,111 @@
+"""Public pages: the footer form everywhere, /infolettre/, archives; cacheable and cheap."""
+
+import pytest
+
+from raccord.newsletter import demo
+from raccord.newsletter.models import Campaign
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_site(site):
+    from raccord.core.demo_support import DemoContext
+
+    ctx = DemoContext(site=site, home=site.root_page.specific)
+    demo.load(ctx)
+    return ctx
+
+
+def test_the_infolettre_page_shows_the_form_topics_and_latest_issue(client, demo_site):
+    response = client.get("/infolettre/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Infolettre</h1>" in html
+    for topic in ("Infolettre générale", "Soirées à Paris", "Résidences"):
+        assert topic in html
+    assert "Infolettre n°1" in html
+    assert 'action="/infolettre/inscription/"' in html
+    assert html.count("Je m’inscris") == 1  # the footer does not repeat the form here
+
+
+def test_every_page_footer_has_the_signup_form_without_cookies(client, demo_site):
+    response = client.get("/")
+    html = response.content.decode()
+    assert 'name="footer-email"' in html and "Soirées à Paris" in html
+    assert "Set-Cookie" not in response.headers and "Cookie" not in response.get("Vary", "")
+    assert "csrfmiddlewaretoken" not in html
+
+
+def test_the_footer_costs_no_query_once_topics_are_cached(
+    client, demo_site, django_assert_num_queries
+):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    template = Template('{% include "newsletter/footer_signup.html" %}')
+    request = RequestFactory().get("/films/")
+    template.render(Context({"request": request}))  # warms the cache
+    with django_assert_num_queries(0):
+        html = template.render(Context({"request": request}))
+    assert 'value="/films/"' in html
+
+
+def test_archives_list_sent_issues_and_show_the_web_version(
+    client, demo_site, django_assert_max_num_queries
+):
+    Campaign.objects.create(subject="Brouillon secret", body=[])
+    with django_assert_max_num_queries(8):
+        response = client.get("/infolettre/archives/")
+    html = response.content.decode()
+    assert "Infolettre n°1" in html and "Brouillon secret" not in html
+    assert "Set-Cookie" not in response.headers
+    issue = client.get("/infolettre/archives/infolettre-1/")
+    body = issue.content.decode()
+    assert issue.status_code == 200
+    assert "Bascule Argoat" in body and "Récolter la tempête" in body
+    assert (
+        client.get(
+            f"/infolettre/archives/{Campaign.objects.get(subject='Brouillon secret').slug}/"
+        ).status_code
+        == 404
+    )
+
+
+def test_archives_queries_do_not_grow_with_issues(client, demo_site, django_assert_max_num_queries):
+    from django.utils import timezone
+
+    for n in range(30):
+        Campaign.objects.create(
+            subject=f"Numéro {n}", body=[], status="sent", sent_at=timezone.now()
+        )
+    with django_assert_max_num_queries(8):
+        response = client.get("/infolettre/archives/")
+    assert response.content.decode().count("Numéro ") == 30
+
+
+def test_signup_pages_stay_cookie_free(client, demo_site):
+    for url in ("/infolettre/", "/infolettre/inscription/merci/"):
+        response = client.get(url)
+        assert "Set-Cookie" not in response.headers, url
+        assert "Cookie" not in response.get("Vary", ""), url
+
+
+def test_loading_the_demo_twice_changes_nothing(demo_site):
+    from raccord.newsletter.models import Delivery, Subscriber, Topic
+
+    before = (
+        Topic.objects.count(),
+        Subscriber.objects.count(),
+        Campaign.objects.count(),
+        Delivery.objects.count(),
+    )
+    demo.load(demo_site)
+    after = (
+        Topic.objects.count(),
+        Subscriber.objects.count(),
+        Campaign.objects.count(),
+        Delivery.objects.count(),
+    )
+    assert before == after == (3, 3, 1, after[3])
+    assert Campaign.objects.get().status == "sent"
