@@ -61,6 +61,7 @@ def load(ctx) -> None:
         EmissionFactor,
         ListeningService,
         PayGrid,
+        PayGridRate,
         PayLine,
         Production,
     )
@@ -204,7 +205,9 @@ def load(ctx) -> None:
             ("scripte", "Scripte", "1300.00"),
             ("monteur", "Chef·fe monteur·se", "1500.00"),
         ]:
-            grid.rates.create(code=code, position=position, weekly_minimum=Decimal(amount))
+            PayGridRate.objects.create(
+                grid=grid, code=code, position=position, weekly_minimum=Decimal(amount)
+            )
     for position, code, pay in [
         ("Direction de production", "directeur-production", "1950.00"),
         ("Image", "chef-operateur", "2100.00"),

@@ -1,0 +1,140 @@
+"""Carbon totals from known factors, CSV export, pay flags, parity score."""
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from raccord.plateau import services
+from raccord.plateau.models import CarbonEntry, EmissionFactor, PayGrid, PayGridRate, PayLine
+
+pytestmark = pytest.mark.django_db
+
+
+def factor(code):
+    return EmissionFactor.objects.get(code=code)
+
+
+def test_carbon_totals_use_the_known_factors(crew):
+    ines = crew["coordinator"]
+    day = date(2026, 4, 14)
+    services.log_carbon(ines, day=day, factor_id=factor("repas-viande-rouge").pk, quantity=10)
+    services.log_carbon(ines, day=day, factor_id=factor("repas-poulet").pk, quantity=10)
+    services.log_carbon(ines, day=day, factor_id=factor("repas-vegetarien").pk, quantity=20)
+    services.log_carbon(ines, day=day, factor_id=factor("voiture-essence").pk, quantity=100)
+    services.log_carbon(ines, day=day, factor_id=factor("autocar").pk, quantity=1000)
+    services.log_carbon(
+        ines, day=day, factor_id=factor("voiture-essence").pk, quantity=300, kind="forecast"
+    )
+    totals = services.carbon_totals(ines.production)
+    # 10 × 7 + 10 × 1.6 + 20 × 0.5 = 96 kg; 100 km × 0.2 + 1000 km × 0.03 = 50 kg
+    assert totals["headings"]["meals"]["actual"] == Decimal("96.00")
+    assert totals["headings"]["transport"]["actual"] == Decimal("50.00")
+    assert totals["headings"]["transport"]["forecast"] == Decimal("60.00")
+    assert totals["total"]["actual"] == Decimal("146.00")
+
+
+def test_editing_a_factor_changes_the_totals(crew):
+    f = factor("repas-viande-rouge")
+    services.log_carbon(crew["ana"], day=date(2026, 4, 14), factor_id=f.pk, quantity=2)
+    f.kg_co2e_per_unit = Decimal("6.5")
+    f.save()
+    assert services.carbon_totals(crew["ana"].production)["total"]["actual"] == Decimal("13.00")
+
+
+def test_a_negative_quantity_is_refused(client, crew, as_member):
+    as_member(crew["ana"])
+    response = client.post(
+        reverse("plateau:carbon"),
+        {"day": "2026-04-14", "kind": "actual", "factor": factor("autocar").pk, "quantity": "-5"},
+    )
+    assert response.status_code == 400
+    assert not CarbonEntry.objects.exists()
+
+
+def test_the_logbook_exports_as_csv_with_sources(client, crew, outsider, as_member):
+    services.log_carbon(
+        crew["ana"],
+        day=date(2026, 4, 14),
+        factor_id=factor("repas-vegetarien").pk,
+        quantity=12,
+        note="=HYPERLINK(1)",
+    )
+    services.log_carbon(outsider, day=date(2026, 4, 14), factor_id=factor("autocar").pk, quantity=9)
+    as_member(crew["ana"])
+    response = client.get(reverse("plateau:carbon_csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == services.CSV_HEADER
+    assert len(rows) == 2
+    assert rows[1][2:5] == ["Repas", "Repas végétarien", "12.00"]
+    assert rows[1][8] == "6.00"
+    assert "ADEME" in rows[1][7]
+    assert rows[1][9].startswith("'=")
+
+
+def test_pay_below_the_minimum_is_flagged(client, crew, as_member):
+    production = crew["ana"].production
+    old = PayGrid.objects.create(effective_from=date(2024, 1, 1), is_example=True)
+    PayGridRate.objects.create(
+        grid=old, code="scripte", position="Scripte", weekly_minimum=Decimal("1200")
+    )
+    new = PayGrid.objects.create(effective_from=date(2025, 7, 1), is_example=True)
+    PayGridRate.objects.create(
+        grid=new, code="scripte", position="Scripte", weekly_minimum=Decimal("1300")
+    )
+    PayGridRate.objects.create(grid=new, code="son", position="Son", weekly_minimum=Decimal("1600"))
+    PayLine.objects.create(
+        production=production, position="Scripte", grid_code="scripte", agreed_weekly_pay=1250
+    )
+    PayLine.objects.create(
+        production=production, position="Son", grid_code="son", agreed_weekly_pay=1700
+    )
+    table = services.pay_table(production)
+    assert table["grid"] == new  # the version in force on the first shooting day
+    flags = {row["line"].position: row["below"] for row in table["rows"]}
+    assert flags == {"Scripte": True, "Son": False}
+    assert services.pay_table(production, on=date(2024, 6, 1))["below"] == 0
+
+    as_member(crew["ana"])
+    page = client.get(reverse("plateau:pay")).content.decode()
+    assert "1 poste sous le minimum" in page
+    assert "valeurs d’exemple" in page
+
+
+def test_part_time_minimums_are_prorated(crew):
+    grid = PayGrid.objects.create(effective_from=date(2020, 1, 1))
+    PayGridRate.objects.create(
+        grid=grid, code="scripte", position="Scripte", weekly_minimum=Decimal("1300")
+    )
+    PayLine.objects.create(
+        production=crew["ana"].production,
+        position="Scripte",
+        grid_code="scripte",
+        agreed_weekly_pay=700,
+        weekly_hours=20,
+    )
+    (row,) = services.pay_table(crew["ana"].production)["rows"]
+    assert row["minimum"] == Decimal("666.67") and not row["below"]
+
+
+def test_parity_score_uses_the_shared_grid(client, crew, as_member):
+    def post(member, code, woman):
+        member.parity_post, member.counts_as_woman = code, woman
+        member.save()
+
+    post(crew["ana"], "realisation", True)  # 2 points
+    post(crew["referent"], "image", True)  # 1 point
+    post(crew["paul"], "son", False)
+    post(crew["coordinator"], "montage", None)  # not declared: not counted
+    panel = services.parity_panel(crew["ana"].production)
+    assert panel["result"].score == 3
+    assert panel["result"].threshold == 5
+    assert not panel["result"].reached
+    as_member(crew["paul"])
+    page = client.get(reverse("plateau:parity")).content.decode()
+    assert "<strong>3 points</strong>" in page
+    assert "Il manque 2 points" in page
