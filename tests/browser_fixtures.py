@@ -269,14 +269,27 @@ def _live_demo(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def live_url(_live_demo, request, settings):
-    """The live site with the demo content: see the module docstring."""
+def _live_demo_open(_live_demo):
+    """Open the demo transaction before `db` adds the test's savepoint inside it."""
+    from django.db import connection
+
     if _live_demo.error is not None:
         pytest.fail(f"The demo content failed to load: {_live_demo.error!r}", pytrace=False)
     if _state.demo is None:
+        if connection.in_atomic_block:
+            pytest.fail(
+                "live_url must be set up before any other database fixture (an autouse "
+                "fixture asked for `db` first).",
+                pytrace=False,
+            )
         _live_demo.open()
-    request.getfixturevalue("db")  # a savepoint inside the demo transaction, rolled back after
-    url = _live_demo.server.url
+    return _live_demo
+
+
+@pytest.fixture
+def live_url(_live_demo_open, db, settings):
+    """The live site with the demo content: see the module docstring."""
+    url = _live_demo_open.server.url
     settings.RACCORD_SITE_URL = url
     settings.WAGTAILADMIN_BASE_URL = url
     return url
