@@ -24,6 +24,6 @@ class Command(BaseCommand):
         days = retention_days() if days is None else days
         count = anonymise_past_registrations(days=days)
         self.stdout.write(
-            f"{count} inscription{'s' if count != 1 else ''} anonymisée{'s' if count != 1 else ''} "
+            f"{count} inscription{'s' if count > 1 else ''} anonymisée{'s' if count > 1 else ''} "
             f"(soirées terminées depuis plus de {days} jours)."
         )

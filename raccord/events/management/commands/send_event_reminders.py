@@ -11,5 +11,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent = send_reminders()
         self.stdout.write(
-            f"{sent} rappel{'s' if sent != 1 else ''} envoyé{'s' if sent != 1 else ''}."
+            f"{sent} rappel{'s' if sent > 1 else ''} envoyé{'s' if sent > 1 else ''}."
         )
