@@ -114,6 +114,7 @@ def review(request, application_id):
             messages.error(request, "Vous n’avez pas le droit de donner un avis.")
             return redirect(request.path)
         form = OpinionForm(request.POST)
+        editing = editing or bool(mine)
         if form.is_valid():
             try:
                 services.give_opinion(
@@ -125,6 +126,7 @@ def review(request, application_id):
                 )
             except ResidencyError as error:
                 form.add_error(None, str(error))
+                editing = True
             else:
                 messages.success(request, "Merci, votre avis est enregistré.")
                 return redirect(request.path)
