@@ -153,17 +153,17 @@ class TrainingForm(forms.Form):
     module1_done_on = forms.DateField(
         label="Module 1 (en ligne) suivi le",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     module2_scheduled_on = forms.DateField(
         label="Module 2 (en présentiel) prévu le",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     module2_done_on = forms.DateField(
         label="Module 2 suivi le",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
@@ -182,9 +182,9 @@ class CallSheetForm(forms.ModelForm):
             "published",
         ]
         widgets = {
-            "day": forms.DateInput(attrs={"type": "date"}),
-            "general_call": forms.TimeInput(attrs={"type": "time"}),
-            "wrap": forms.TimeInput(attrs={"type": "time"}),
+            "day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "general_call": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "wrap": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "places": forms.Textarea(attrs={"rows": 3}),
             "schedule": forms.Textarea(attrs={"rows": 5}),
             "meals": forms.Textarea(attrs={"rows": 3}),
@@ -194,13 +194,15 @@ class CallSheetForm(forms.ModelForm):
 
 class CallForm(MemberChoiceForm):
     time = forms.TimeField(
-        label="Heure de convocation", widget=forms.TimeInput(attrs={"type": "time"})
+        label="Heure de convocation", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     note = forms.CharField(label="Précision", max_length=200, required=False)
 
 
 class CarbonEntryForm(forms.Form):
-    day = forms.DateField(label="Jour", widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label="Jour", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     kind = forms.ChoiceField(
         label="Prévisionnel ou réel",
         choices=CarbonEntry.Kind.choices,
