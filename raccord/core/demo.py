@@ -426,6 +426,13 @@ def _site_address(site: Site) -> None:
         site.save(update_fields=["hostname", "port"])
 
 
+def _taken_over(path: str) -> bool:
+    """True once another app replaced this page by a redirect (the residencies app does)."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    return Redirect.objects.filter(old_path=Redirect.normalise_path(path)).exists()
+
+
 def load(ctx) -> None:
     home = _home(ctx)
 
@@ -451,17 +458,18 @@ def load(ctx) -> None:
     )
     for post in NEWS:
         ctx.page(news_index, NewsPage, **post)
-    ctx.page(
-        home,
-        StandardPage,
-        slug="residence-mars-2024",
-        title="La résidence-laboratoire de mars 2024",
-        intro="En mars 2024, trente personnes ont passé une résidence à l’éco-lieu Bascule "
-        "Argoat, en Centre Bretagne, pour tourner autrement. C’est là qu’est né le collectif.",
-        search_description="La première résidence-laboratoire d’On Est Raccord! : 30 "
-        "participant·es, 6 partenaires, 2 courts-métrages et 10 planches de BD.",
-        body=RESIDENCY_BODY,
-    )
+    if not _taken_over("/residence-mars-2024/"):
+        ctx.page(
+            home,
+            StandardPage,
+            slug="residence-mars-2024",
+            title="La résidence-laboratoire de mars 2024",
+            intro="En mars 2024, trente personnes ont passé une résidence à l’éco-lieu Bascule "
+            "Argoat, en Centre Bretagne, pour tourner autrement. C’est là qu’est né le collectif.",
+            search_description="La première résidence-laboratoire d’On Est Raccord! : 30 "
+            "participant·es, 6 partenaires, 2 courts-métrages et 10 planches de BD.",
+            body=RESIDENCY_BODY,
+        )
     ctx.page(
         home,
         ContactPage,
