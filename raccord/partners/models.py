@@ -34,6 +34,19 @@ class OrganisationQuerySet(models.QuerySet):
     def shown_publicly(self):
         return self.filter(is_public=True)
 
+    def named(self, name: str):
+        """The organisation with this name in any case, accents included (SQLite folds ASCII only)."""
+        wanted = " ".join((name or "").split()).casefold()
+        if not wanted:
+            return None
+        found = self.filter(name__iexact=wanted).first()
+        if found is not None:
+            return found
+        for pk, existing in self.values_list("pk", "name"):
+            if " ".join(existing.split()).casefold() == wanted:
+                return self.get(pk=pk)
+        return None
+
     def partners(self):
         return self.filter(stage__in=[Organisation.Stage.ACTIVE, Organisation.Stage.FORMER])
 
@@ -356,17 +369,15 @@ class PartnersIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lazy querysets: the inquiry and thanks routes share this context without querying.
         shown = (
             Organisation.objects.shown_publicly()
             .select_related("logo")
-            .prefetch_related("partnership_kinds")
+            .prefetch_related("partnership_kinds", "logo__renditions")
             .order_by("name")
         )
-        organisations = list(shown)
-        context["partners"] = [o for o in organisations if o.circle == Organisation.Circle.PARTNER]
-        context["companions"] = [
-            o for o in organisations if o.circle == Organisation.Circle.COMPANION
-        ]
+        context["partners"] = shown.filter(circle=Organisation.Circle.PARTNER)
+        context["companions"] = shown.filter(circle=Organisation.Circle.COMPANION)
         return context
 
     @path("")

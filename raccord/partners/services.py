@@ -42,7 +42,7 @@ def find_or_create_organisation(name: str, *, city: str = "", website: str = "")
     name = " ".join((name or "").split())
     if not name:
         raise PartnershipError("Le nom de l’organisation est obligatoire.")
-    organisation = Organisation.objects.filter(name__iexact=name).first()
+    organisation = Organisation.objects.named(name)
     if organisation is None:
         organisation = Organisation.objects.create(
             name=name, city=city[:120], website=website, stage=Organisation.Stage.PROSPECT

@@ -117,7 +117,7 @@ class ErasureReport:
         }
 
 
-TEXT_FIELDS = (models.CharField, models.TextField, models.EmailField)
+TEXT_FIELDS = (models.CharField, models.TextField, models.EmailField, models.JSONField)
 
 
 def _scrub_value(value: str, needles: list[str], placeholder: str) -> str:
@@ -132,6 +132,36 @@ def _scrub_value(value: str, needles: list[str], placeholder: str) -> str:
                 lowered = value.lower()
                 start = lowered.find(needle.lower(), start + len(placeholder))
     return value
+
+
+def _scrub_json(value, needles: list[str], placeholder: str):
+    if isinstance(value, str):
+        return _scrub_value(value, needles, placeholder)
+    if isinstance(value, list):
+        return [_scrub_json(item, needles, placeholder) for item in value]
+    if isinstance(value, dict):
+        return {key: _scrub_json(item, needles, placeholder) for key, item in value.items()}
+    return value
+
+
+def _forget_mails(contact: Contact, report: ErasureReport) -> None:
+    """Mails to, from or about the person leave the outbox (team notifications included)."""
+    try:
+        from raccord.core.outbox import OutgoingMail
+    except ImportError:
+        return
+    about = (
+        models.Q(contact=contact)
+        | models.Q(to_email__iexact=contact.email)
+        | models.Q(reply_to__icontains=contact.email)
+        | models.Q(body_text__icontains=contact.email)
+    )
+    name = " ".join(contact.name.split())
+    if " " in name and len(name) >= 6:  # a full name is specific enough; a first name is not
+        about |= models.Q(subject__icontains=name) | models.Q(body_text__icontains=name)
+    deleted, _ = OutgoingMail.objects.filter(about).delete()
+    if deleted:
+        report.scrubbed["core.OutgoingMail (supprimés)"] = deleted
 
 
 def _scrub_leftovers(contact: Contact, placeholder_email: str, report: ErasureReport) -> None:
@@ -151,12 +181,17 @@ def _scrub_leftovers(contact: Contact, placeholder_email: str, report: ErasureRe
             changed = []
             for f in text_fields:
                 value = getattr(row, f.attname)
-                if not isinstance(value, str) or not value:
+                if not value:
                     continue
                 placeholder = placeholder_email if isinstance(f, models.EmailField) else "[effacé]"
-                new = _scrub_value(value, needles, placeholder)
+                if isinstance(f, models.JSONField):
+                    new = _scrub_json(value, needles, placeholder)
+                elif isinstance(value, str):
+                    new = _scrub_value(value, needles, placeholder)
+                else:
+                    continue
                 if new != value:
-                    if f.max_length:
+                    if f.max_length and isinstance(new, str):
                         new = new[: f.max_length]
                     setattr(row, f.attname, new)
                     changed.append(f.attname)
@@ -183,6 +218,7 @@ def erase(contact: Contact, *, user=None, action: str = AuditEntry.Action.ERASE)
             report.app_errors.append(label)
         contact.refresh_from_db()
     placeholder_email = f"efface-{contact.pk}-{uuid.uuid4().hex[:12]}@{ERASED_DOMAIN}"
+    _forget_mails(contact, report)
     _scrub_leftovers(contact, placeholder_email, report)
     report.remaining = linked_rows(contact)
     if report.remaining:

@@ -337,7 +337,7 @@ def import_contacts(text: str, *, dry_run: bool = True, user=None) -> ImportRepo
     roles = {r.slug: r for r in Role.objects.all()} | {
         r.name.lower(): r for r in Role.objects.all()
     }
-    organisations = {o.name.lower(): o for o in Organisation.objects.all()}
+    organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
     seen = set()
     for line, data in enumerate(rows, start=2):
         row = ImportRow(line=line, data=data)
@@ -357,7 +357,7 @@ def import_contacts(text: str, *, dry_run: bool = True, user=None) -> ImportRepo
             else:
                 wanted_roles.append(role)
         org_name = data.get("organisation", "")
-        if org_name and org_name.lower() not in organisations:
+        if org_name and org_name.casefold() not in organisations:
             row.errors.append(
                 f"Organisation inconnue : « {org_name} » (importez d’abord les organisations)."
             )
@@ -384,7 +384,7 @@ def import_contacts(text: str, *, dry_run: bool = True, user=None) -> ImportRepo
             if org_name:
                 Membership.objects.update_or_create(
                     contact=contact,
-                    organisation=organisations[org_name.lower()],
+                    organisation=organisations[org_name.casefold()],
                     defaults={"title": data.get("fonction", "")[:150]},
                 )
         log(AuditEntry.Action.IMPORT, user=user, kind="contacts", rows=len(report.rows))
@@ -415,9 +415,9 @@ def import_organisations(text: str, *, dry_run: bool = True, user=None) -> Impor
             row.errors.append("Le nom est obligatoire.")
         elif len(name) > 200:
             row.errors.append("Le nom dépasse 200 caractères.")
-        if name.lower() in seen:
+        if name.casefold() in seen:
             row.errors.append("Cette organisation apparaît déjà plus haut dans le fichier.")
-        seen.add(name.lower())
+        seen.add(name.casefold())
         row.kind = Organisation.Kind.OTHER
         if data.get("type"):
             row.kind = _choice(data["type"], Organisation.Kind.choices)
@@ -445,20 +445,14 @@ def import_organisations(text: str, *, dry_run: bool = True, user=None) -> Impor
                 row.errors.append(f"Nature de partenariat inconnue : « {value} ».")
             else:
                 row.kinds.append(kind)
-        row.action = (
-            "mise à jour"
-            if name and Organisation.objects.filter(name__iexact=name).exists()
-            else "création"
-        )
+        row.action = "mise à jour" if name and Organisation.objects.named(name) else "création"
         report.rows.append(row)
     if dry_run or report.error_count:
         return report
     with transaction.atomic():
         for row in report.rows:
             data = row.data
-            org = Organisation.objects.filter(name__iexact=data["nom"]).first() or Organisation(
-                name=data["nom"]
-            )
+            org = Organisation.objects.named(data["nom"]) or Organisation(name=data["nom"])
             if data.get("type"):
                 org.kind = row.kind
             if row.stage:
