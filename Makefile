@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo worker lint format ci clean
+.PHONY: run test quality-tools install migrate demo worker lint format ci clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -33,7 +33,20 @@ run: demo
 worker: install
 	RACCORD_TASKS=db $(PY) manage.py db_worker
 
+# Tools the quality tests run (axe-core, the Nu Html Checker), pinned in tests/quality/.
+QUALITY_TOOLS := var/quality/.installed
+
+$(QUALITY_TOOLS): tests/quality/package.json tests/quality/package-lock.json
+	@mkdir -p var/quality
+	cp tests/quality/package.json tests/quality/package-lock.json var/quality/
+	cd var/quality && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+quality-tools: $(QUALITY_TOOLS)
+
 test: install
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory quality-tools; \
+	else echo "npm introuvable : les contrôles axe et vnu seront sautés (obligatoires si CI=true)."; fi
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
