@@ -27,6 +27,9 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
+        "Disallow: /recherche/",
+        "Disallow: /plateau/",
+        "Disallow: /mes-donnees/",
         "",
         f"Sitemap: {sitemap_url}",
     ]

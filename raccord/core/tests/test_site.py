@@ -118,6 +118,20 @@ def test_sitemap_lists_the_pages_and_robots_points_to_it(client, demo_site):
         assert f"http://testserver{path}</loc>" in body
     robots = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots
+    assert "Disallow: /recherche/" in robots
+
+
+def test_the_500_page_needs_no_database(rf):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from raccord.core.views import server_error
+
+    with CaptureQueriesContext(connection) as queries:
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Erreur du serveur" in response.content.decode()
+    assert len(queries) == 0
 
 
 def test_search_finds_a_page_with_or_without_accents(client, demo_site):
