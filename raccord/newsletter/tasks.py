@@ -1,5 +1,8 @@
 """Background work of the infolettre; tasks receive primary keys, never objects."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from django_tasks import task
 
 from . import sending
@@ -9,7 +12,13 @@ from . import sending
 def send_campaign(campaign_id: int) -> dict:
     """Send one batch of a campaign (or, when tasks cannot be deferred, all of it)."""
     deferrable = send_campaign.get_backend().supports_defer
-    return sending.run(campaign_id, deferrable=deferrable)
+    try:
+        return sending.run(campaign_id, deferrable=deferrable)
+    except Exception:
+        # A database hiccup (e.g. SQLite busy) must not end the chain of tasks.
+        if deferrable:
+            sending.enqueue(campaign_id, run_after=timezone.now() + timedelta(seconds=5))
+        raise
 
 
 @task()

@@ -92,7 +92,7 @@ def test_a_killed_worker_finishes_the_campaign_after_restart(
     log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 - closed below
     worker = start_worker(env, log)
     try:
-        wait_until(lambda: len(smtp_server.messages) >= 60, 60, "the worker did not start sending")
+        wait_until(lambda: len(smtp_server.messages) >= 60, 120, "the worker did not start sending")
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait(10)
         at_kill = len(smtp_server.messages)
@@ -101,9 +101,19 @@ def test_a_killed_worker_finishes_the_campaign_after_restart(
         worker = start_worker(env, log)
         wait_until(
             lambda: len(smtp_server.counts()) == RECIPIENTS and set(statuses()) == {"sent"},
-            90,
+            150,
             "the restarted worker did not finish the campaign",
         )
+    except AssertionError:
+        log.flush()
+        print((tmp_path / "worker.log").read_text()[-3000:])
+        print(
+            "statuses:",
+            __import__("collections").Counter(statuses()),
+            "received:",
+            len(smtp_server.counts()),
+        )
+        raise
     finally:
         worker.send_signal(signal.SIGTERM)
         try:
