@@ -1,9 +1,12 @@
 """The site's URLs plus pages that exist only to prove the checks catch what they should."""
 
 from csp.decorators import csp_exempt
+from django import forms
 from django.http import HttpResponse
-from django.urls import path
+from django.template import engines
+from django.urls import include, path
 
+from raccord.core.altcha import AltchaMixin
 from raccord.urls import handler403, handler404, handler500
 from raccord.urls import urlpatterns as site_urlpatterns
 
@@ -30,6 +33,25 @@ def broken_page(request):
     return response
 
 
+class AltchaDemoForm(AltchaMixin, forms.Form):
+    name = forms.CharField(label="Votre nom")
+
+
+ALTCHA_PAGE = engines["django"].from_string(
+    """{% extends "base.html" %}{% block title %}Anti-robot{% endblock %}{% block content %}
+<div class="container"><h1>Essai anti-robot</h1>
+{% if sent %}<p class="notice notice--success" role="status">Formulaire accepté.</p>{% endif %}
+<form method="post" action="">{% include "components/form.html" with form=form %}
+<button class="button" type="submit">Envoyer</button></form></div>{% endblock %}"""
+)
+
+
+def altcha_form(request):
+    form = AltchaDemoForm(request.POST or None)
+    sent = request.method == "POST" and form.is_valid()
+    return HttpResponse(ALTCHA_PAGE.render({"form": form, "sent": sent}, request))
+
+
 def server_error_on_purpose(request):
     raise RuntimeError("Raised on purpose by the quality tests.")
 
@@ -37,6 +59,8 @@ def server_error_on_purpose(request):
 urlpatterns = [
     path("_qualite/page-cassee/", broken_page),
     path("_qualite/erreur-500/", server_error_on_purpose),
+    path("_qualite/anti-robot/", altcha_form),
+    path("", include("raccord.core.altcha")),
     *site_urlpatterns,
 ]
 
