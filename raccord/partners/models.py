@@ -156,6 +156,23 @@ class Organisation(models.Model):
 
     kinds_display.short_description = "natures du partenariat"
 
+    def people_display(self) -> str:
+        people = self.memberships.select_related("contact").filter(contact__erased_at__isnull=True)
+        return ", ".join(
+            f"{m.contact.display_name} ({m.title})" if m.title else m.contact.display_name
+            for m in people
+        )
+
+    people_display.short_description = "personnes"
+
+    def last_interactions_display(self) -> str:
+        return " · ".join(
+            f"{i.date:%d/%m/%Y} {i.get_channel_display()} : {i.summary[:80]}"
+            for i in self.interactions.all()[:5]
+        )
+
+    last_interactions_display.short_description = "derniers échanges"
+
 
 class InteractionQuerySet(models.QuerySet):
     def open_follow_ups(self):

@@ -83,6 +83,8 @@ class OrganisationViewSet(ModelViewSet):
         "is_public",
         "logo",
         "description",
+        "people_display",
+        "last_interactions_display",
         "notes",
         "created_at",
     ]

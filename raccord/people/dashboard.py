@@ -95,11 +95,19 @@ def _guess_new(model, qs):
 
 
 _sources: list[RequestSource] = [
-    RequestSource("Demandes de projection et d’exposition", "films.ScreeningRequest"),
+    RequestSource(
+        "Demandes de projection et d’exposition",
+        "films.ScreeningRequest",
+        url_names=("films_requests:index",),
+    ),
     RequestSource("Demandes de partenariat", "partners.PartnershipInquiry"),
     RequestSource("Demandes de formation et d’accompagnement", "partners.CoachingRequest"),
-    RequestSource("Messages reçus", "core.ContactMessage"),
-    RequestSource("Candidatures aux résidences", "residencies.Application"),
+    RequestSource("Messages reçus", "core.ContactMessage", url_names=("contact_messages:index",)),
+    RequestSource(
+        "Candidatures aux résidences",
+        "residencies.Application",
+        url_names=("residences_candidatures:index",),
+    ),
 ]
 
 

@@ -3,6 +3,12 @@ import pytest
 from raccord.partners.models import PartnersIndexPage, TrainingPage
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Placeholder logos are written to a throwaway folder, not var/test-media."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 @pytest.fixture
 def partners_page(site):
     from raccord.core.demo_support import DemoContext

@@ -69,6 +69,7 @@ def test_organisation_listing_filters_and_inspect(staff_client, partners_page):
     org = Organisation.objects.get(name="SPIAC-CGT")
     inspect = staff_client.get(f"/admin/organisation/inspect/{org.pk}/")
     assert "CLAP" in inspect.content.decode()
+    assert "Sacha Moreau" in inspect.content.decode()
 
 
 @pytest.mark.django_db

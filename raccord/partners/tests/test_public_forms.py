@@ -234,3 +234,11 @@ def test_coaching_honeypot_and_rate_limit(client, training_page, coaching_data):
         client.post(TRAINING_URL, {**coaching_data, "needs": f"Besoin {i}"})
     assert client.post(TRAINING_URL, {**coaching_data, "needs": "Encore"}).status_code == 429
     assert CoachingRequest.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_form_pages_have_a_small_query_budget(client, training_page, django_assert_max_num_queries):
+    for url in (TRAINING_URL, INQUIRY_URL, "/mes-donnees/"):
+        client.get(url)
+        with django_assert_max_num_queries(15):
+            assert client.get(url).status_code == 200

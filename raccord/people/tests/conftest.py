@@ -1,6 +1,12 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Placeholder logos are written to a throwaway folder, not var/test-media."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 @pytest.fixture
 def staff(django_user_model):
     return django_user_model.objects.create_superuser("equipe", "equipe@example.org", "pw")

@@ -134,3 +134,23 @@ def test_done_follow_ups_leave_the_panel(partners_demo):
     partners.mark_done(due[0])
     assert due[0] not in dashboard.follow_ups()
     assert Interaction.objects.filter(done_at__isnull=False).count() == 1
+
+
+@pytest.mark.django_db
+def test_new_requests_panel_counts_every_kind_of_request(site):
+    from raccord.people import dashboard
+    from raccord.people.tests.makers import fill_every_app
+
+    filled = fill_every_app(site, "demandeuse@example.org", "Demandeuse Test")
+    rows = {row["label"]: row for row in dashboard.new_requests()}
+    expected = {
+        "partners": ["Demandes de partenariat", "Demandes de formation et d’accompagnement"],
+        "core": ["Messages reçus"],
+        "films": ["Demandes de projection et d’exposition"],
+        "residencies": ["Candidatures aux résidences"],
+    }
+    for app, labels in expected.items():
+        if app in filled:
+            for label in labels:
+                assert rows[label]["count"] == 1, label
+                assert rows[label]["url"], label
