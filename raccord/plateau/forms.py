@@ -7,7 +7,15 @@ from raccord.core.protection import HoneypotMixin
 from .models import Answer, CallSheet, CarbonEntry, EmissionFactor, Proposal
 
 
-class LoginForm(HoneypotMixin, forms.Form):
+class NoColon:
+    """French labels end without the colon Django adds to checkbox labels."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class LoginForm(NoColon, HoneypotMixin, forms.Form):
     email = forms.EmailField(
         label="Votre adresse e-mail",
         max_length=254,
@@ -19,7 +27,7 @@ class LoginForm(HoneypotMixin, forms.Form):
     )
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(NoColon, forms.Form):
     energy = forms.TypedChoiceField(
         label="Mon énergie aujourd’hui (de 1 à 10)",
         choices=[("", "Je préfère ne pas noter")] + [(str(n), str(n)) for n in range(1, 11)],
@@ -46,7 +54,7 @@ class CheckInForm(forms.Form):
         return data
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(NoColon, forms.Form):
     kind = forms.ChoiceField(
         label="Type",
         choices=Proposal.Kind.choices,
@@ -77,7 +85,7 @@ class ProposalForm(forms.Form):
         return data
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(NoColon, forms.Form):
     choice = forms.ChoiceField(
         label="Ma réponse",
         choices=Answer.Choice.choices,
@@ -103,7 +111,7 @@ class AnswerForm(forms.Form):
         return data
 
 
-class RoundAnswerForm(forms.Form):
+class RoundAnswerForm(NoColon, forms.Form):
     reason = forms.CharField(
         label="Ma parole",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -112,7 +120,7 @@ class RoundAnswerForm(forms.Form):
     )
 
 
-class MemberChoiceForm(forms.Form):
+class MemberChoiceForm(NoColon, forms.Form):
     """Pick one member of the same production (nominations, candidates, calls)."""
 
     member = forms.TypedChoiceField(label="Personne", coerce=int)
@@ -133,7 +141,7 @@ class NominationForm(MemberChoiceForm):
     )
 
 
-class ReferentMessageForm(forms.Form):
+class ReferentMessageForm(NoColon, forms.Form):
     body = forms.CharField(
         label="Votre message",
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -149,7 +157,7 @@ class ReferentMessageForm(forms.Form):
     )
 
 
-class TrainingForm(forms.Form):
+class TrainingForm(NoColon, forms.Form):
     module1_done_on = forms.DateField(
         label="Module 1 (en ligne) suivi le",
         required=False,
@@ -167,7 +175,7 @@ class TrainingForm(forms.Form):
     )
 
 
-class CallSheetForm(forms.ModelForm):
+class CallSheetForm(NoColon, forms.ModelForm):
     class Meta:
         model = CallSheet
         fields = [
@@ -199,7 +207,7 @@ class CallForm(MemberChoiceForm):
     note = forms.CharField(label="Précision", max_length=200, required=False)
 
 
-class CarbonEntryForm(forms.Form):
+class CarbonEntryForm(NoColon, forms.Form):
     day = forms.DateField(
         label="Jour", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )

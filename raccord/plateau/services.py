@@ -302,17 +302,18 @@ def weather_trend(production) -> list[dict]:
 
 def trend_chart(trend: list[dict], *, width: int = 640, height: int = 220) -> dict:
     """Coordinates for a server-side SVG line chart of the daily average energy (1 to 10)."""
-    pad_left, pad_right, pad_top, pad_bottom = 36, 12, 12, 32
+    pad_left, pad_right, pad_top, pad_bottom = 36, 28, 12, 32
     inner_w, inner_h = width - pad_left - pad_right, height - pad_top - pad_bottom
     n = len(trend)
     step = inner_w / max(n - 1, 1)
 
-    def y_for(value: float) -> float:
-        return round(pad_top + inner_h * (10 - value) / 9, 1)
+    def y_for(value: float) -> str:
+        # Strings, not floats: the French locale would print "12,5" in SVG attributes.
+        return f"{pad_top + inner_h * (10 - value) / 9:.1f}"
 
     points = []
     for index, row in enumerate(trend):
-        x = round(pad_left + (step * index if n > 1 else inner_w / 2), 1)
+        x = f"{pad_left + (step * index if n > 1 else inner_w / 2):.1f}"
         point = {"x": x, "row": row}
         if row["average"] is not None:
             point["y"] = y_for(row["average"])

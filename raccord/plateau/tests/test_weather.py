@@ -1,5 +1,7 @@
 """Météo: one check-in a day, words without names unless signed, trends without people."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -66,6 +68,8 @@ def test_facilitation_sees_a_trend_chart_and_never_a_ranking(client, crew, as_me
     as_member(crew["facilitator"])
     page = client.get(reverse("plateau:weather_trend")).content.decode()
     assert "<svg" in page and "trend-chart__line" in page
+    svg = page.split("<svg")[1].split("</svg>")[0]
+    assert not re.search(r'(x|y|x1|x2|y1|y2|cx|cy)="[^"]*,', svg)  # no French decimal commas
     assert "<script" not in page and 'style="' not in page
     main = page.split('class="plateau-main"')[1].split("care-panel")[0]
     for name in ("Ana", "Paul", "Romane"):
