@@ -66,7 +66,7 @@ def _body():
     ]
     if november is not None:
         body.append(
-            ("event", {"page": november.pk, "note": "Le compte rendu de la soirée est en ligne."})
+            ("event", {"page": november, "note": "Le compte rendu de la soirée est en ligne."})
         )
     body += [
         ("heading", "Dimanche 9 mars 2025 : prendre soin sur les plateaux"),
@@ -79,7 +79,7 @@ def _body():
     ]
     if march is not None:
         body.append(
-            ("event", {"page": march.pk, "note": "Inscription conseillée : la jauge est limitée."})
+            ("event", {"page": march, "note": "Inscription conseillée : la jauge est limitée."})
         )
     body += [
         ("heading", "En bref"),
@@ -95,7 +95,7 @@ def _body():
 
     agenda = Page.objects.live().filter(slug="soirees").first()
     if agenda is not None:
-        body.append(("button", {"label": "Voir toutes nos soirées", "page": agenda.pk, "url": ""}))
+        body.append(("button", {"label": "Voir toutes nos soirées", "page": agenda, "url": ""}))
     return body
 
 

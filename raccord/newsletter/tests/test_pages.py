@@ -109,3 +109,21 @@ def test_loading_the_demo_twice_changes_nothing(demo_site):
     )
     assert before == after == (3, 3, 1, after[3])
     assert Campaign.objects.get().status == "sent"
+
+
+def test_the_first_issue_shows_cards_of_the_two_soirees(client, site):
+    from raccord.core.demo_support import DemoContext
+    from raccord.events import demo as events_demo
+
+    ctx = DemoContext(site=site, home=site.root_page.specific)
+    events_demo.load(ctx)
+    demo.load(ctx)
+    html = client.get("/infolettre/archives/infolettre-1/").content.decode()
+    assert html.count("newsletter-card--event") == 2
+    assert 'href="/soirees/' in html
+
+    from raccord.newsletter.sending import render_campaign
+
+    rendered = render_campaign(Campaign.objects.get(slug="infolettre-1"))
+    assert "Voir la soirée" in rendered.html and "SOIRÉE — " in rendered.text
+    assert "http://testserver/soirees/" in rendered.html
