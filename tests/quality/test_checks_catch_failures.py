@@ -55,3 +55,14 @@ def test_form_discovery_finds_the_contact_form_fields(live_url):
     ]
     assert {"name", "email", "subject", "message", "consent", "site_web"} <= set(form["fields"])
     assert form["action"] == live_url + "/nous-rencontrer/"
+
+
+def test_hostile_input_finds_a_crash_and_rows_kept_from_refused_input(broken_site):
+    from django.test import Client
+
+    from .test_hostile_input import hostile_posts
+
+    with pytest.raises(ValueError):  # the crash itself, shrunk by hypothesis
+        hostile_posts(Client(), "/_qualite/formulaire-fragile/", {"age": {"type": "text"}})()
+    with pytest.raises(AssertionError, match="stored rows"):
+        hostile_posts(Client(), "/_qualite/formulaire-bavard/", {"nom": {"type": "text"}})()

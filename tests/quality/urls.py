@@ -5,6 +5,7 @@ from django import forms
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 
 from raccord.core.altcha import AltchaMixin
 from raccord.urls import handler403, handler404, handler500
@@ -52,6 +53,22 @@ def altcha_form(request):
     return HttpResponse(ALTCHA_PAGE.render({"form": form, "sent": sent}, request))
 
 
+@csrf_exempt
+def fragile_form(request):
+    """Crashes on anything but a number."""
+    int(request.POST.get("age", "0"))
+    return HttpResponse("<p>Refusé.</p>")
+
+
+@csrf_exempt
+def leaky_form(request):
+    """Refuses everything yet keeps a trace of it."""
+    from django.contrib.auth.models import Group
+
+    Group.objects.create(name=f"trace {Group.objects.count()}")
+    return HttpResponse("<p>Refusé.</p>")
+
+
 def server_error_on_purpose(request):
     raise RuntimeError("Raised on purpose by the quality tests.")
 
@@ -60,6 +77,8 @@ urlpatterns = [
     path("_qualite/page-cassee/", broken_page),
     path("_qualite/erreur-500/", server_error_on_purpose),
     path("_qualite/anti-robot/", altcha_form),
+    path("_qualite/formulaire-fragile/", fragile_form),
+    path("_qualite/formulaire-bavard/", leaky_form),
     path("", include("raccord.core.altcha")),
     *site_urlpatterns,
 ]
