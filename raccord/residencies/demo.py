@@ -51,7 +51,7 @@ MARCH_2024_STORY = [
     (
         "paragraph",
         "<p>Deux facilitateur·ices professionnel·les de la coopération ont accompagné les "
-        "équipes : météo du matin, cercles de parole, décisions prises ensemble. Vingt "
+        "équipes : communication non violente, cercles de parole, intelligence collective. Vingt "
         "technicien·nes et interprètes ont tourné deux courts-métrages, <i>Récolter la "
         "tempête</i> et <i>Sur écoute</i>, pendant que trois coordinateur·ices et une personne "
         "en cuisine faisaient tenir le quotidien.</p>",
@@ -76,8 +76,8 @@ NEXT_STORY = [
         "paragraph",
         "<p>L’appel à participation est ouvert aux technicien·nes, interprètes, scénaristes et "
         "réalisateur·ices, débutant·es comme confirmé·es. La sélection se fait à plusieurs, en "
-        "cherchant des équipes paritaires et variées. Hébergement et repas sont pris en charge ; "
-        "nous cherchons encore une partie du financement.</p>",
+        "cherchant des équipes paritaires et variées. Le budget prévoit l’hébergement, les "
+        "repas et les trajets ; une partie du financement reste à trouver.</p>",
     ),
 ]
 CALL_ROLES = [
@@ -98,7 +98,7 @@ CALL_ROLES = [
 ]
 DEMO_NOTE = "Montant fictif, pour la démonstration."
 BUDGET = [
-    ("hebergement", "Hébergement sur le lieu (deux semaines)", 6000),
+    ("hebergement", "Hébergement sur le lieu", 6000),
     ("repas", "Repas pour trente personnes", 4500),
     ("transport", "Trajets des participant·es et du matériel", 2500),
     ("materiel", "Location du matériel de tournage", 3000),
@@ -143,10 +143,36 @@ def load(ctx) -> None:
         "coopération, loin de la hiérarchie habituelle des plateaux. Chaque résidence se "
         "prépare, se finance et se vit à plusieurs.</p>",
     )
+    _reviewer_group(ctx)
     march = _march_2024(ctx, index)
     _redirect_old_page(ctx, march)
     _link_films(ctx, march)
     _next_residency(ctx, index)
+
+
+REVIEWER_GROUP = "Relecture des résidences"
+REVIEWER_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("residencies", "view_application"),
+    ("residencies", "add_opinion"),
+    ("residencies", "view_crew"),
+    ("residencies", "view_call"),
+]
+
+
+def _reviewer_group(ctx) -> None:
+    """A ready-made group for the volunteers who read applications during a call."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name=REVIEWER_GROUP)
+    if created:
+        for app_label, codename in REVIEWER_PERMISSIONS:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)
+        ctx.created.append(f"group {REVIEWER_GROUP}")
 
 
 def _organisations(names):
@@ -248,9 +274,8 @@ def _next_residency(ctx, index) -> None:
             period_label=f"printemps {spring}",
             start_date=date(spring, 4, 1),  # sort key only, until the dates are fixed
             place="Bretagne",
-            region="Bretagne",
-            intro="La prochaine résidence du collectif : deux semaines pour tourner des "
-            "courts-métrages en coopération, en Bretagne.",
+            intro="La prochaine résidence du collectif : tourner des courts-métrages en "
+            "coopération, en Bretagne.",
             search_description="Créer des films en coopération : la prochaine résidence "
             "d’On Est Raccord! en Bretagne, appel à participation ouvert.",
             story=NEXT_STORY,

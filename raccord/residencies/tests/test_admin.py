@@ -168,3 +168,26 @@ def test_the_admin_listings_open(admin_client_, call):
         "/admin/residences-parite/",
     ]:
         assert admin_client_.get(url).status_code == 200, url
+
+
+def test_the_editing_forms_open(admin_client_, residency, call):
+    from raccord.residencies.models import ParityGrid
+
+    grid = ParityGrid.default()
+    for url in [
+        f"/admin/pages/{residency.pk}/edit/",
+        f"/admin/residences-appels/edit/{call.pk}/",
+        "/admin/residences-appels/new/",
+        f"/admin/residences-parite/edit/{grid.pk}/",
+    ]:
+        response = admin_client_.get(url)
+        assert response.status_code == 200, url
+
+
+def test_a_volunteer_edits_the_parity_grid_as_data(admin_client_):
+    from raccord.residencies.models import ParityGrid
+
+    grid = ParityGrid.default()
+    response = admin_client_.get(f"/admin/residences-parite/edit/{grid.pk}/")
+    assert "Réalisation" in response.content.decode()
+    assert "vérifier" in response.content.decode()
