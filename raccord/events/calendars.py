@@ -5,11 +5,13 @@ Times carry the Europe/Paris TZID with its VTIMEZONE so every calendar shows the
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -37,6 +39,19 @@ def _vevent(event) -> Event:
     return vevent
 
 
+@lru_cache(maxsize=1)
+def _paris_vtimezone() -> Timezone:
+    """Europe/Paris transitions, built once per process (building it costs ~10 ms)."""
+    return Timezone.from_tzid(
+        "Europe/Paris", first_date=date(2000, 1, 1), last_date=date(2045, 1, 1)
+    )
+
+
+def _with_timezone(cal: Calendar) -> Calendar:
+    cal.add_component(_paris_vtimezone())  # shared, never modified: only serialised
+    return cal
+
+
 def _calendar(name: str) -> Calendar:
     cal = Calendar()
     cal.add("prodid", "-//On Est Raccord!//Raccord//FR")
@@ -50,16 +65,15 @@ def _calendar(name: str) -> Calendar:
 def event_ics(event, *, method: str = "PUBLISH") -> bytes:
     cal = _calendar(event.title)
     cal.add("method", method)
+    _with_timezone(cal)
     cal.add_component(_vevent(event))
-    cal.add_missing_timezones()
     return cal.to_ical()
 
 
 def agenda_ics(events) -> bytes:
-    cal = _calendar("Soirées On Est Raccord!")
+    cal = _with_timezone(_calendar("Soirées On Est Raccord!"))
     for event in events:
         cal.add_component(_vevent(event))
-    cal.add_missing_timezones()
     return cal.to_ical()
 
 

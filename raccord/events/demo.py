@@ -40,7 +40,7 @@ def _programme(topic: str, description: str) -> list:
             (
                 "projection",
                 {
-                    "film": film.pk if film else None,
+                    "film": film,
                     "title": title,
                     "description": "Court métrage né de la résidence à Bascule Argoat.",
                 },

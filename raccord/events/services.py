@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -84,11 +84,20 @@ def _retry_when_busy(func):
     return wrapper
 
 
-def _locked(event: EventPage) -> EventPage:
-    """The event, re-read under a row lock: one writer per event at a time."""
-    return (
-        EventPage.objects.select_for_update(of=("self",)).select_related("venue").get(pk=event.pk)
-    )
+def _locked(event: EventPage, *, with_counts: bool = False) -> EventPage:
+    """The event, re-read under a row lock: one writer per event at a time.
+
+    `with_counts` reads the confirmed seats and the waitlist length in the same query.
+    """
+    events = EventPage.objects.select_for_update(of=("self",)).select_related("venue")
+    if with_counts:
+        mine = Registration.objects.filter(event=OuterRef("pk")).values("event")
+        taken = mine.filter(status=Registration.Status.CONFIRMED).annotate(n=Sum("seats"))
+        waiting = mine.filter(status=Registration.Status.WAITLISTED).annotate(n=Count("pk"))
+        events = events.annotate(
+            taken_seats=Subquery(taken.values("n")), waiting_count=Subquery(waiting.values("n"))
+        )
+    return events.get(pk=event.pk)
 
 
 def _after_commit(event: EventPage) -> None:
@@ -219,15 +228,30 @@ def register(
         raise RegistrationError(
             "Cette adresse e-mail n’est pas valide (exemple : nom@exemple.fr)."
         ) from error
-    event = _locked(event)
     _check_open(event)
     _check_seats(event, seats)
     answers = {k: str(v)[:1000] for k, v in (answers or {}).items() if str(v).strip()}
     source = source or f"Inscription à « {event.title} »"
-    now = timezone.now()
-    remaining = _remaining(event)
-    registration = Registration.objects.filter(event=event, email=email).first()
+    # Work that does not touch seats happens before the lock, so the lock is held briefly.
     contact = find_or_create(email=email, name=name)
+    record_consent(
+        contact,
+        "registration",
+        source=source,
+        wording=REGISTRATION_WORDING,
+        wording_version="events-2026-11",
+    )
+    if newsletter:
+        _newsletter_opt_in(contact, source)
+
+    event = _locked(event, with_counts=True)
+    _check_open(event)  # again: the team may have closed it meanwhile
+    _check_seats(event, seats)
+    now = timezone.now()
+    remaining = (
+        None if event.capacity is None else max(event.capacity - (event.taken_seats or 0), 0)
+    )
+    registration = Registration.objects.filter(event=event, email=email).first()
 
     if registration is not None and registration.status != Registration.Status.CANCELLED:
         # Same person again: update in place, never a duplicate.
@@ -246,8 +270,6 @@ def register(
         registration.save()
         promoted = _promote(event)
         registration.refresh_from_db()
-        if newsletter:
-            _newsletter_opt_in(contact, source)
         if registration not in promoted:
             _send_status_mail(registration, updated=True)
         _after_commit(event)
@@ -276,24 +298,19 @@ def register(
     registration.confirmed_at = now if status == Registration.Status.CONFIRMED else None
     registration.waitlisted_at = now if status == Registration.Status.WAITLISTED else None
     registration.save()
-    record_consent(
-        contact,
-        "registration",
-        source=source,
-        wording=REGISTRATION_WORDING,
-        wording_version="events-2026-11",
-    )
-    if newsletter:
-        _newsletter_opt_in(contact, source)
-    _send_status_mail(registration)
+    _send_status_mail(registration, position=(event.waiting_count or 0) + 1)
     _after_commit(event)
     registration.was_updated = False
     return registration
 
 
-def _send_status_mail(registration: Registration, *, updated: bool = False):
+def _send_status_mail(
+    registration: Registration, *, updated: bool = False, position: int | None = None
+):
     if registration.status == Registration.Status.CONFIRMED:
         return _mail("confirmation", registration, with_ics=True, updated=updated)
+    if position is not None:
+        return _mail("waitlist", registration, updated=updated, position=position)
     position = (
         Registration.objects.waitlisted()
         .filter(
