@@ -7,6 +7,7 @@ only act on POST, and a tampered or expired token does nothing but explain itsel
 from datetime import timedelta
 from functools import wraps
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,10 @@ from .services import log
 
 PURPOSE = "people.my_data"
 LINK_LIFETIME = timedelta(hours=24)
+
+
+def settings_url(path: str) -> str:
+    return settings.RACCORD_SITE_URL.rstrip("/") + path
 
 
 def make_token(contact: Contact) -> str:
@@ -81,12 +86,6 @@ def my_data(request):
     else:
         form = MyDataRequestForm()
     return render(request, "people/my_data.html", {"form": form})
-
-
-def settings_url(path: str) -> str:
-    from django.conf import settings
-
-    return settings.RACCORD_SITE_URL.rstrip("/") + path
 
 
 def my_data_sent(request):

@@ -86,6 +86,10 @@ def test_erasure_leaves_no_personal_data_in_any_table_referencing_a_contact(lea)
     if "events" in filled:  # anonymised, not deleted: the soirée's figures stay right
         assert Registration.objects.count() == counts_before["registrations"] == 1
         assert sum(Registration.objects.values_list("seats", flat=True)) == 2
+    if "newsletter" in filled:  # the address is kept out of future sign-ups and imports
+        from raccord.newsletter.models import Suppression
+
+        assert Suppression.objects.filter(digest=Suppression.digest_for(EMAIL)).exists()
     assert Organisation.objects.filter(name="Ciné Test").exists()  # organisations are not people
     assert Interaction.objects.filter(organisation__isnull=False).count() <= interactions_for_org
     remaining = Contact.objects.filter(pk=contact.pk).first()
