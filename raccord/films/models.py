@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -336,6 +337,7 @@ class FilmPage(Page):
         ) or self
         context.update(
             film=page,
+            parent=self.get_parent(),
             stills=list(page.stills.all()),
             credits=list(page.credits.all()),
             selections=list(page.selections.all()),
@@ -730,11 +732,20 @@ class Showing(models.Model):
 # --- Requests from venues -----------------------------------------------------------------------
 
 
-def private_storage():
+class PrivateStorage(FileSystemStorage):
     """Files sent with requests stay out of the public media folder; the admin serves them."""
-    return FileSystemStorage(
-        location=getattr(settings, "RACCORD_PRIVATE_MEDIA_ROOT", settings.VAR_DIR / "private")
-    )
+
+    @property
+    def base_location(self):
+        return str(getattr(settings, "RACCORD_PRIVATE_MEDIA_ROOT", settings.VAR_DIR / "private"))
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+def private_storage():
+    return PrivateStorage()
 
 
 class ScreeningRequestQuerySet(models.QuerySet):

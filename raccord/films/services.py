@@ -63,7 +63,11 @@ def find_or_create_organisation(name: str, *, city: str = "", venue_kind: str = 
     from raccord.partners.models import Organisation
 
     name = " ".join(name.split())
-    organisation = Organisation.objects.filter(name__iexact=name).first()
+    # The slug folds case and accents the same way on SQLite and PostgreSQL.
+    organisation = (
+        Organisation.objects.filter(slug=slugify(name)).first()
+        or Organisation.objects.filter(name__iexact=name).first()
+    )
     if organisation is None:
         organisation = Organisation.objects.create(
             name=name, city=city, kind=VENUE_TO_ORGANISATION_KIND.get(venue_kind, "autre")

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from raccord.core.demo_support import DemoContext
 from raccord.films import placeholders
@@ -50,7 +51,7 @@ def make_film(
 ):
     film = FilmPage(
         title=title,
-        slug=slug or title.lower().replace(" ", "-").replace("é", "e").replace("è", "e"),
+        slug=slug or slugify(title),
         year=2024,
         duration_minutes=18,
         synopsis="<p>Un film tourné en coopération.</p>",

@@ -1,0 +1,231 @@
+import re
+
+import pytest
+
+from raccord.films.models import (
+    ComicPlate,
+    FilmCredit,
+    FilmStill,
+    RecordingChapter,
+    RecordingIndexPage,
+    RecordingPage,
+    Showing,
+)
+
+from .conftest import make_film
+
+
+def assert_cacheable(response):
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def external_sources(html: str) -> list[str]:
+    """Every address the browser would fetch by itself (src, srcset, link href)."""
+    found = re.findall(r'(?<![\w-])(?:src|srcset|poster)="([^"]+)"', html)
+    found += re.findall(
+        r'<link[^>]+rel="(?:stylesheet|preload|icon|modulepreload)"[^>]+href="([^"]+)"', html
+    )
+    return [url for url in found if url.startswith(("http:", "https:", "//"))]
+
+
+@pytest.mark.django_db
+def test_catalogue_lists_the_films_with_their_posters(client, film):
+    response = client.get("/films/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Récolter la tempête" in html
+    assert 'type="image/avif"' in html and 'type="image/webp"' in html
+    assert "srcset=" in html
+    assert 'alt="Affiche de test"' in html
+    assert_cacheable(response)
+
+
+@pytest.mark.django_db
+def test_film_page_shows_credits_themes_formats_and_accessibility(client, film):
+    response = client.get(film.url)
+    html = response.content.decode()
+    assert "Rôle 0" in html and "Personne 1" in html
+    assert "coopération" in html and "soin" in html
+    assert "DCP" in html
+    assert "sous-titres pour personnes sourdes et malentendantes" in html
+    assert "Demander une projection accompagnée" in html
+    assert f"?film={film.slug}" in html
+    assert_cacheable(response)
+
+
+@pytest.mark.django_db
+def test_film_video_waits_for_a_click_and_only_this_page_allows_its_host(client, film):
+    response = client.get(film.url)
+    html = response.content.decode()
+    assert "<iframe" not in html
+    assert external_sources(html) == []
+    assert 'data-embed-src="https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1"' in html
+    assert 'href="https://www.youtube.com/watch?v=abcdefghijk"' in html  # works without JS
+    assert (
+        "frame-src 'self' https://www.youtube-nocookie.com" in response["Content-Security-Policy"]
+    )
+    home = client.get("/films/")
+    assert "youtube" not in home["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_film_without_video_keeps_the_strict_frame_policy(client, film_index):
+    film = make_film(film_index, title="Sur écoute", slug="sur-ecoute")
+    response = client.get(film.url)
+    assert '<figure class="video-embed"' not in response.content.decode()
+    assert "frame-src 'self';" in response["Content-Security-Policy"] + ";"
+
+
+@pytest.mark.django_db
+def test_exhibition_shows_every_page_with_its_full_description(client, exhibition):
+    response = client.get("/exposition/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('class="plate"') == 3
+    assert "Description complète 2" in html
+    assert "<details" in html
+    assert 'href="/exposition/planche-2/"' in html
+    assert 'type="image/avif"' in html
+    assert "Romane Rostoll" in html
+    assert "Accueillir l’exposition" in html
+    assert_cacheable(response)
+
+
+@pytest.mark.django_db
+def test_each_comic_page_opens_large_without_javascript(client, exhibition):
+    response = client.get("/exposition/planche-2/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Planche 2 sur 3" in html
+    assert "Description complète 2" in html
+    assert 'rel="prev" href="/exposition/planche-1/"' in html
+    assert 'rel="next" href="/exposition/planche-3/"' in html
+    assert "srcset=" in html
+    assert client.get("/exposition/planche-4/").status_code == 404
+    assert client.get("/exposition/planche-0/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_recording_page_shows_chapters_transcript_and_its_soiree(client, ctx):
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from raccord.events.models import EventIndexPage, EventPage
+
+    events = ctx.page(ctx.home, EventIndexPage, slug="soirees", title="Soirées")
+    start = timezone.make_aware(datetime(2025, 3, 9, 18, 0))
+    soiree = EventPage(
+        title="Prendre soin sur les plateaux",
+        slug="soin",
+        start=start,
+        end=start + timedelta(hours=5),
+    )
+    events.add_child(instance=soiree)
+    soiree.save_revision().publish()
+    index = ctx.page(ctx.home, RecordingIndexPage, slug="captations", title="Captations")
+    recording = RecordingPage(
+        title="Table ronde sur le soin",
+        slug="table-ronde",
+        recorded_on=start.date(),
+        event=soiree,
+        transcript="<p>Bonsoir à toutes et à tous.</p>",
+        video_url="https://vimeo.com/123456789",
+    )
+    recording.chapters = [
+        RecordingChapter(start="0:00", title="Accueil"),
+        RecordingChapter(start="12:30", title="Tour de table"),
+    ]
+    index.add_child(instance=recording)
+    recording.save_revision().publish()
+    assert list(soiree.recordings.all()) == [recording]
+
+    html = client.get(recording.url).content.decode()
+    assert "Tour de table" in html and "12:30" in html
+    assert "Bonsoir à toutes et à tous." in html
+    assert 'href="/soirees/soin/"' in html
+    assert "<iframe" not in html
+    assert "Table ronde sur le soin" in client.get("/captations/").content.decode()
+
+
+@pytest.mark.django_db
+def test_diffusion_page_draws_the_chart_and_timeline_server_side(client, diffusion_page, film):
+    from datetime import date
+
+    Showing.objects.create(
+        date=date(2024, 11, 21), title="Soirée de novembre", city="Paris", audience=60
+    )
+    second = Showing.objects.create(
+        date=date(2025, 3, 9),
+        title="Soirée de mars",
+        venue="le DOC",
+        city="Paris",
+        with_exhibition=True,
+        audience=90,
+    )
+    second.films.add(film)
+    Showing.objects.create(date=date(2025, 5, 1), title="Cachée", city="Lyon", is_public=False)
+    response = client.get("/diffusion/")
+    html = response.content.decode()
+    assert "<svg" in html and "<rect" in html
+    assert "<script" not in html.split("<main", 1)[1]
+    assert "Soirée de mars" in html and "le DOC" in html
+    assert "Cachée" not in html
+    assert "150" in html  # total audience
+    assert html.index("Soirée de mars") < html.index("Soirée de novembre")  # newest first
+    assert "Demander une projection accompagnée" in html
+    assert_cacheable(response)
+
+
+# --- Query budgets: the same number of queries at two data sizes ---------------------------
+
+
+def _queries(client, url, django_assert_max_num_queries, budget):
+    client.get(url)  # first visit creates the image renditions
+    with django_assert_max_num_queries(budget) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.django_db
+def test_catalogue_queries_do_not_grow_with_films(
+    client, film_index, image, django_assert_max_num_queries
+):
+    make_film(film_index, title="Film 1", slug="film-1", image=image)
+    small = _queries(client, "/films/", django_assert_max_num_queries, 14)
+    for n in range(2, 8):
+        make_film(film_index, title=f"Film {n}", slug=f"film-{n}", image=image)
+    large = _queries(client, "/films/", django_assert_max_num_queries, 14)
+    assert large == small
+
+
+@pytest.mark.django_db
+def test_film_page_queries_do_not_grow_with_credits_and_stills(
+    client, film_index, image, django_assert_max_num_queries
+):
+    film = make_film(film_index, title="Film", slug="film", image=image, credits=1, stills=1)
+    small = _queries(client, film.url, django_assert_max_num_queries, 22)
+    film = film.get_latest_revision_as_object()
+    film.credits = [FilmCredit(role=f"Rôle {n}", name=f"Nom {n}") for n in range(15)]
+    film.stills = [FilmStill(image=image, alt=f"Image {n}") for n in range(10)]
+    film.save_revision().publish()
+    large = _queries(client, film.url, django_assert_max_num_queries, 22)
+    assert "Nom 14" in client.get(film.url).content.decode()
+    assert large == small
+
+
+@pytest.mark.django_db
+def test_exhibition_queries_do_not_grow_with_pages(
+    client, exhibition, image, django_assert_max_num_queries
+):
+    small = _queries(client, "/exposition/", django_assert_max_num_queries, 12)
+    page = exhibition.get_latest_revision_as_object()
+    page.plates = [
+        ComicPlate(title=f"P{n}", alt="a", description="d", image=image) for n in range(12)
+    ]
+    page.save_revision().publish()
+    large = _queries(client, "/exposition/", django_assert_max_num_queries, 12)
+    assert large == small
+    plate = _queries(client, "/exposition/planche-12/", django_assert_max_num_queries, 12)
+    assert plate <= small
