@@ -1,13 +1,57 @@
 """StreamField blocks shared by every page type."""
 
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+
+
+def validate_path_or_url(value: str) -> None:
+    """A path of this site (`/soirees/`), a full web address or a mailto: link."""
+    if not value or (value.startswith("/") and not value.startswith("//")):
+        return
+    if value.startswith("mailto:") and "@" in value:
+        return
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        raise ValidationError(
+            "Indiquez une adresse complète (https://…) ou un chemin du site (/soirees/).",
+            code="invalid",
+        ) from None
+
+
+class PathOrURLBlock(blocks.URLBlock):
+    """Like URLBlock, but a volunteer may also type a path of the site, such as `/soirees/`.
+
+    It stores the same string and deconstructs as URLBlock, so existing migrations of every
+    StreamField using the shared blocks stay valid.
+    """
+
+    canonical_module_path = "wagtail.blocks.URLBlock"
+
+    def __init__(self, required=True, help_text=None, max_length=None, min_length=None, **kwargs):
+        super().__init__(
+            required=required,
+            help_text=help_text,
+            max_length=max_length,
+            min_length=min_length,
+            **kwargs,
+        )
+        self.field = forms.CharField(
+            required=required,
+            help_text=help_text,
+            max_length=max_length,
+            min_length=min_length,
+            validators=[validate_path_or_url],
+        )
 
 
 class CallToActionBlock(blocks.StructBlock):
     label = blocks.CharBlock(label="texte du bouton", max_length=80)
     page = blocks.PageChooserBlock(label="page", required=False)
-    url = blocks.URLBlock(label="ou adresse", required=False)
+    url = PathOrURLBlock(label="ou adresse", required=False)
 
     class Meta:
         template = "components/blocks/call_to_action.html"
@@ -42,7 +86,7 @@ class LinkBlock(blocks.StructBlock):
 
     label = blocks.CharBlock(label="texte du lien", max_length=80)
     page = blocks.PageChooserBlock(label="page", required=False)
-    url = blocks.CharBlock(
+    url = PathOrURLBlock(
         label="ou adresse",
         required=False,
         max_length=300,

@@ -45,3 +45,27 @@ def test_the_messages_menu_is_in_the_sidebar(team, demo_site):
 
 def test_the_team_cannot_create_a_message_from_a_blank_form(team, demo_site):
     assert team.get("/admin/messages/new/").status_code in (302, 403)
+
+
+def test_demo_content_passes_the_editor_validation(demo_site):
+    """A volunteer must be able to publish every demo page as it stands."""
+    from wagtail.fields import StreamField
+
+    for page in Page.objects.filter(depth__gte=2).specific():
+        page.full_clean()
+        for field in page._meta.get_fields():
+            if isinstance(field, StreamField):
+                value = getattr(page, field.name)
+                field.stream_block.clean(value)
+
+
+def test_a_button_accepts_a_site_path_but_not_nonsense():
+    from django.core.exceptions import ValidationError
+
+    from raccord.core.blocks import validate_path_or_url
+
+    for good in ("/soirees/", "https://onestraccord.org/", "mailto:contact@onestraccord.org", ""):
+        validate_path_or_url(good)
+    for bad in ("soirees", "//evil.example", "javascript:alert(1)"):
+        with pytest.raises(ValidationError):
+            validate_path_or_url(bad)
