@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser_fixtures import new_page
+from tests.browser_fixtures import new_page, run_pending_on_commit
 
 pytestmark = pytest.mark.browser
 
@@ -15,6 +15,7 @@ def test_a_member_joins_checks_in_answers_and_facilitation_sees_the_outcome(
 
     production = Production.objects.get(slug=demo.DEMO_SLUG)
     services.invite(production, email="lea@example.org", name="Léa", position="Régie")
+    run_pending_on_commit()  # what the volunteer's request would do when it commits
     mail = smtp_sink.wait_for("lea@example.org", subject="Invitation")
     (link,) = [url for url in smtp_sink.links(mail) if "/plateau/invitation/" in url]
 
