@@ -183,3 +183,10 @@ def test_roles_guard_facilitation_pages(client, crew, as_member):
     assert client.get(reverse("plateau:weather_trend")).status_code == 403
     as_member(crew["facilitator"])
     assert client.get(reverse("plateau:weather_trend")).status_code == 200
+
+
+def test_the_login_page_sets_no_cookie_for_a_stranger(client, db):
+    response = client.get(reverse("plateau:login"))
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+    assert "sessionid" not in response.cookies

@@ -151,3 +151,11 @@ def test_volunteers_without_permission_cannot_invite(client, django_user_model, 
     )
     assert response.status_code in (302, 403)
     assert not CrewMember.objects.exists()
+
+
+def test_the_site_wide_export_includes_the_plateau(crew):
+    from raccord.people import gdpr_registry
+
+    services.check_in(crew["ana"], energy=5, words="signé", signed=True)
+    data = gdpr_registry.collect(crew["ana"].contact)
+    assert data["plateau"]["meteos_signees"][0]["mots"] == "signé"
