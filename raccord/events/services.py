@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -87,17 +87,21 @@ def _retry_when_busy(func):
 def _locked(event: EventPage, *, with_counts: bool = False) -> EventPage:
     """The event, re-read under a row lock: one writer per event at a time.
 
-    `with_counts` reads the confirmed seats and the waitlist length in the same query.
+    `with_counts` then reads the confirmed seats and the waitlist length in one query. It must
+    be a statement of its own: on PostgreSQL a subquery inside the FOR UPDATE statement would
+    see the snapshot taken before the lock was granted, and overbook.
     """
-    events = EventPage.objects.select_for_update(of=("self",)).select_related("venue")
+    event = (
+        EventPage.objects.select_for_update(of=("self",)).select_related("venue").get(pk=event.pk)
+    )
     if with_counts:
-        mine = Registration.objects.filter(event=OuterRef("pk")).values("event")
-        taken = mine.filter(status=Registration.Status.CONFIRMED).annotate(n=Sum("seats"))
-        waiting = mine.filter(status=Registration.Status.WAITLISTED).annotate(n=Count("pk"))
-        events = events.annotate(
-            taken_seats=Subquery(taken.values("n")), waiting_count=Subquery(waiting.values("n"))
+        s = Registration.Status
+        counts = Registration.objects.filter(event=event).aggregate(
+            taken=Sum("seats", filter=Q(status=s.CONFIRMED), default=0),
+            waiting=Count("pk", filter=Q(status=s.WAITLISTED)),
         )
-    return events.get(pk=event.pk)
+        event.taken_seats, event.waiting_count = counts["taken"], counts["waiting"]
+    return event
 
 
 def _after_commit(event: EventPage) -> None:
