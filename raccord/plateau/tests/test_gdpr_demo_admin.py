@@ -137,6 +137,14 @@ def test_the_admin_menu_lists_the_plateau_pages(admin_client_logged, production)
     ):
         assert client.get(reverse(name)).status_code == 200, name
     assert client.get(reverse("plateau_members:add")).status_code == 302
+    for name in ("plateau_productions:add", "plateau_paygrids:add", "plateau_factors:add"):
+        assert client.get(reverse(name)).status_code == 200, name
+    response = client.post(
+        reverse("plateau_productions:add"),
+        {"title": "Nouveau tournage", "slug": "nouveau", "kind": "short"},
+    )
+    assert response.status_code == 302
+    assert Production.objects.filter(slug="nouveau").exists()
 
 
 def test_volunteers_without_permission_cannot_invite(client, django_user_model, production):
