@@ -429,6 +429,8 @@ class Registration(models.Model):
     anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
+    # No page or snippet ever links to a registration: skip Wagtail's reference index task.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = "inscription"
