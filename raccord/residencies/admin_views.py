@@ -20,6 +20,12 @@ from .forms import CrewMemberForm, OpinionForm
 from .models import Application, Call, Crew, CrewMember, Opinion, ResidencyPage
 from .services import ResidencyError
 
+DECISION_CHOICES = [
+    (Application.Status.ACCEPTED, "Retenir"),
+    (Application.Status.WAITLIST, "Liste d’attente"),
+    (Application.Status.DECLINED, "Ne pas retenir"),
+]
+
 
 def _render(request, template, context, title, icon="group"):
     context = {"page_title": title, "header_title": title, "header_icon": icon, **context}
@@ -89,11 +95,7 @@ def selection(request, call_id):
             "reviewers": reviewers,
             "diversity": services.diversity_summary(applications),
             "statuses": Application.Status,
-            "decision_choices": [
-                (Application.Status.ACCEPTED, "Retenir"),
-                (Application.Status.WAITLIST, "Liste d’attente"),
-                (Application.Status.DECLINED, "Ne pas retenir"),
-            ],
+            "decision_choices": DECISION_CHOICES,
         },
         f"Sélection : {call.residency.title}",
     )
@@ -141,6 +143,7 @@ def review(request, application_id):
             "opinions": services.visible_opinions(application, request.user),
             "opinion_count": application.opinions.count(),
             "selection_url": reverse("residences:selection", args=[application.call_id]),
+            "decision_choices": DECISION_CHOICES,
         },
         f"Candidature : {application.name}",
     )

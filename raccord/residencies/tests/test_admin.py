@@ -191,3 +191,19 @@ def test_a_volunteer_edits_the_parity_grid_as_data(admin_client_):
     response = admin_client_.get(f"/admin/residences-parite/edit/{grid.pk}/")
     assert "Réalisation" in response.content.decode()
     assert "vérifier" in response.content.decode()
+
+
+def test_a_personal_word_from_the_review_page_goes_into_the_mail(
+    admin_client_, apply_as, sent_mails
+):
+    application = apply_as()
+    url = f"/admin/residences/candidatures/{application.pk}/avis/"
+    assert "Un mot personnel" in admin_client_.get(url).content.decode()
+    before = len(sent_mails())
+    admin_client_.post(
+        f"/admin/residences/candidatures/{application.pk}/decision/",
+        {"status": "retenue", "message": "On a adoré ta lettre !", "next": url},
+    )
+    (mail,) = sent_mails()[before:]
+    assert "On a adoré ta lettre !" in mail.body
+    assert "Bienvenue" in mail.subject
