@@ -127,3 +127,57 @@ def test_the_first_issue_shows_cards_of_the_two_soirees(client, site):
     rendered = render_campaign(Campaign.objects.get(slug="infolettre-1"))
     assert "Voir la soirée" in rendered.html and "SOIRÉE — " in rendered.text
     assert "http://testserver/soirees/" in rendered.html
+
+
+def test_every_infolettre_page_is_valid_html(client, demo_site, make_subscriber_for_pages):
+    from raccord.core import signed_links
+    from raccord.newsletter import services
+    from tests.quality.checks import vnu_errors
+
+    subscriber = make_subscriber_for_pages
+    manage = services.manage_token(subscriber)
+    confirm = signed_links.make("newsletter.confirm", subscriber.pk)
+    pages = {
+        "infolettre": client.get("/infolettre/"),
+        "archives": client.get("/infolettre/archives/"),
+        "numéro": client.get("/infolettre/archives/infolettre-1/"),
+        "merci": client.get("/infolettre/inscription/merci/"),
+        "erreur": client.post("/infolettre/inscription/", {"email": "x"}),
+        "confirmer": client.get(f"/infolettre/confirmer/{confirm}/"),
+        "confirmé": client.post(f"/infolettre/confirmer/{confirm}/"),
+        "préférences": client.get(f"/infolettre/preferences/{manage}/"),
+        "désinscription": client.get(f"/infolettre/desinscription/{manage}/"),
+        "désinscrit": client.post(f"/infolettre/desinscription/{manage}/"),
+        "lien abîmé": client.get("/infolettre/desinscription/abime/"),
+    }
+    documents = {name: response.content.decode() for name, response in pages.items()}
+    assert vnu_errors(documents) == {}
+
+
+@pytest.fixture
+def make_subscriber_for_pages(demo_site):
+    from raccord.newsletter.models import Subscriber
+
+    subscriber = Subscriber.objects.get(contact__email="camille.demo@example.org")
+    Subscriber.objects.filter(pk=subscriber.pk).update(status="pending")
+    return subscriber
+
+
+def test_the_infolettre_page_queries_do_not_grow_with_issues(
+    client, demo_site, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    client.get("/infolettre/")  # warm caches (topics, site root)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/infolettre/")
+    for n in range(20):
+        Campaign.objects.create(
+            subject=f"Numéro {n}", body=[], status="sent", sent_at=timezone.now()
+        )
+    with django_assert_max_num_queries(len(few)):
+        response = client.get("/infolettre/")
+    assert response.content.decode().count("Numéro ") == 3
+    assert len(few) <= 12
