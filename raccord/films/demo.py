@@ -258,7 +258,7 @@ def _recordings(ctx) -> None:
         RecordingIndexPage,
         slug="captations",
         title="Captations",
-        show_in_menus=True,
+        show_in_menus=False,  # linked from /diffusion/ and from each soirée
         intro="<p>Les tables rondes et les échanges des soirées, à revoir ou à écouter, avec leur "
         "transcription.</p>",
     )

@@ -6,37 +6,12 @@ from django import forms
 from django.utils import timezone
 
 from raccord.core.protection import HoneypotMixin
+from raccord.core.validators import UploadValidator
 
 from .models import FilmPage, ScreeningRequest
 
-MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
-ATTACHMENT_TYPES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}
-
-
-def validate_attachment(upload) -> None:
-    """Checked by size and by content (magic bytes), never by the name the browser sends."""
-    try:  # the shared validator, when the quality work has landed
-        from raccord.core import validators as core_validators
-    except ImportError:
-        core_validators = None
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise forms.ValidationError("Le fichier dépasse 5 Mo : envoyez une version plus légère.")
-    if core_validators is not None and hasattr(core_validators, "validate_upload"):
-        try:
-            core_validators.validate_upload(
-                upload, allowed=set(ATTACHMENT_TYPES), max_bytes=MAX_ATTACHMENT_BYTES
-            )
-        except TypeError:
-            pass  # another signature: fall back to the local check below
-        else:
-            return
-    import filetype
-
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ATTACHMENT_TYPES:
-        raise forms.ValidationError("Format refusé : envoyez un PDF, un JPEG ou un PNG.")
+# Judged by content and size through the shared validator (raccord/core/validators.py).
+validate_attachment = UploadValidator(kinds=("pdf", "jpg", "png"), max_mb=5)
 
 
 class DateInput(forms.DateInput):

@@ -174,6 +174,11 @@ def test_the_team_follows_a_request_from_the_admin(client, screening_request, vo
     assert screening_request.activity.filter(text="Affiche envoyée", by=volunteer).exists()
     assert client.get(act).status_code == 405
     assert client.get("/admin/diffusion/realisees/").status_code == 200
+    export = client.get("/admin/diffusion/demandes/?export=csv")
+    content = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
+    assert "Ciné Lumière" in content and "camille@example.org" in content
 
 
 @pytest.mark.django_db

@@ -181,7 +181,7 @@ def test_a_technical_sheet_is_kept_privately(client, film, request_data, setting
             SimpleUploadedFile(
                 "virus.pdf", b"MZ\x90\x00" + b"\x00" * 200, content_type="application/pdf"
             ),
-            "Format refusé",
+            "pas d’un type accepté",
         ),
         (
             SimpleUploadedFile(
