@@ -1,4 +1,5 @@
 from django import template
+from django.db import DatabaseError
 
 register = template.Library()
 
@@ -10,8 +11,12 @@ def newsletter_footer_form(context):
 
     request = context.get("request")
     source = request.path if request is not None else "/"
+    try:
+        form = SignupForm(prefix="footer", source=source)
+    except DatabaseError:  # an error page while the database is down still renders
+        return {"form": None, "request": request, "hidden": True}
     return {
-        "form": SignupForm(prefix="footer", source=source),
+        "form": form,
         "request": request,
         "hidden": context.get("hide_footer_signup", False),
     }

@@ -222,3 +222,14 @@ def test_rate_limit_spaces_messages(
     send_now(campaign, run_on_commit)
     assert time.monotonic() - started >= 4 / 20
     assert len(smtp_server.messages) == 5
+
+
+def test_one_click_unsubscribes_are_not_rate_limited(client, make_subscriber):
+    """Mailbox providers send every one-click POST from the same few servers."""
+    for n in range(35):
+        token = services.manage_token(make_subscriber(f"u{n}@example.org"))
+        response = client.post(
+            f"/infolettre/desinscription/{token}/", {"List-Unsubscribe": "One-Click"}
+        )
+        assert response.status_code == 200
+    assert not Subscriber.objects.filter(status="confirmed").exists()
