@@ -207,3 +207,18 @@ def test_a_personal_word_from_the_review_page_goes_into_the_mail(
     (mail,) = sent_mails()[before:]
     assert "On a adoré ta lettre !" in mail.body
     assert "Bienvenue" in mail.subject
+
+
+def test_the_applications_listing_searches_exports_and_never_shows_self_descriptions(
+    admin_client_, apply_as
+):
+    application = apply_as(diversity_consent=True, diversity={"racisee": "oui"})
+    listing = admin_client_.get("/admin/residences-candidatures/?q=Léa")
+    assert "Léa Martin" in listing.content.decode()
+    export = admin_client_.get("/admin/residences-candidatures/?export=csv")
+    exported = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert "Léa Martin" in exported
+    inspect = admin_client_.get(f"/admin/residences-candidatures/inspect/{application.pk}/")
+    assert inspect.status_code == 200
+    for text in (exported, inspect.content.decode()):
+        assert "racis" not in text.lower()
