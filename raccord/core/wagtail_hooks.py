@@ -70,6 +70,22 @@ class ContactMessageViewSet(ModelViewSet):
     def get_queryset(self, request):
         return ContactMessage.objects.select_related("contact")
 
+    @property
+    def menu_item_class(self):
+        base = super().menu_item_class
+
+        class MessagesMenuItem(base):
+            """Shows how many messages wait for an answer, so nobody forgets them."""
+
+            def render_component(self, request):
+                component = super().render_component(request)
+                waiting = ContactMessage.objects.unhandled().count()
+                if waiting:
+                    component.label = f"{self.label} ({waiting} à traiter)"
+                return component
+
+        return MessagesMenuItem
+
 
 @hooks.register("register_admin_viewset")
 def register_contact_messages():
