@@ -26,6 +26,10 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 module.load(ctx)
+        if scale:
+            from raccord.core import scale as scale_loader
+
+            scale_loader.load(ctx, scale)
         if ctx.created:
             self.stdout.write(f"Contenu créé : {len(ctx.created)} éléments.")
         else:
