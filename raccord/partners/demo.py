@@ -318,8 +318,48 @@ def load(ctx) -> None:
         )
         ctx.created.append(f"échange {org_name}")
 
+    _load_requests(ctx)
     if ctx.scale:
         _load_volume(ctx)
+
+
+def _load_requests(ctx) -> None:
+    """One partnership inquiry and one coaching request waiting for an answer (no mail sent)."""
+    from .models import CoachingRequest, PartnershipInquiry
+
+    contact, _ = Contact.objects.get_or_create(
+        email="maya.lefort@example.org", defaults={"name": "Maya Lefort", "pronouns": "elle"}
+    )
+    venue, _ = Organisation.objects.get_or_create(
+        name="Ciné-bar La Bobine (démo)",
+        defaults={"kind": Organisation.Kind.VENUE, "city": "Nantes", "stage": TALKING},
+    )
+    if not PartnershipInquiry.objects.filter(contact=contact).exists():
+        inquiry = PartnershipInquiry.objects.create(
+            contact=contact,
+            organisation=venue,
+            role="programmation",
+            message="Nous aimerions accueillir une soirée avec l’exposition et les deux films, "
+            "et réfléchir à un partenariat de diffusion sur l’année.",
+        )
+        inquiry.offers.set(PartnershipKind.objects.filter(slug__in=["accueil", "diffusion"]))
+        ctx.created.append("demande de partenariat")
+    crew, _ = Contact.objects.get_or_create(
+        email="theo.marchand@example.org", defaults={"name": "Théo Marchand", "pronouns": "il"}
+    )
+    if not CoachingRequest.objects.filter(contact=crew).exists():
+        start = timezone.localdate() + timedelta(days=120)
+        CoachingRequest.objects.create(
+            contact=crew,
+            offer=CoachingRequest.Offer.COACHING,
+            production="Court-métrage de fin d’études (démo)",
+            crew_size=14,
+            shoot_start=start,
+            shoot_end=start + timedelta(days=6),
+            location="Bretagne",
+            needs="Une équipe qui veut essayer la météo du matin et les décisions par consentement.",
+        )
+        ctx.created.append("demande d’accompagnement")
 
 
 def _load_volume(ctx) -> None:

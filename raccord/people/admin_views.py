@@ -58,7 +58,7 @@ class GdprLookupView(AdminView):
             searched=form.is_bound and form.is_valid(),
             contact=contact,
             sections=gdpr_registry.overview(contact) if contact else [],
-            linked=services.linked_rows(contact) if contact else {},
+            linked=services.linked_rows_display(contact) if contact else [],
         )
         return context
 
@@ -91,7 +91,7 @@ class GdprEraseView(AdminView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         contact = get_object_or_404(Contact, pk=self.kwargs["pk"], erased_at__isnull=True)
-        context.update(contact=contact, linked=services.linked_rows(contact))
+        context.update(contact=contact, linked=services.linked_rows_display(contact))
         return context
 
     def post(self, request, pk):
@@ -133,8 +133,8 @@ class MergeView(AdminView):
             preview = {
                 "keep": keep,
                 "duplicate": duplicate,
-                "keep_rows": services.linked_rows(keep),
-                "duplicate_rows": services.linked_rows(duplicate),
+                "keep_rows": services.linked_rows_display(keep),
+                "duplicate_rows": services.linked_rows_display(duplicate),
             }
         context.update(form=form, preview=preview, duplicates=services.duplicate_groups())
         return context

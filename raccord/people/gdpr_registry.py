@@ -244,6 +244,14 @@ def erase(contact: Contact, *, user=None, action: str = AuditEntry.Action.ERASE)
     return report
 
 
+def _is_empty(value) -> bool:
+    if isinstance(value, dict):
+        return all(_is_empty(item) for item in value.values())
+    if isinstance(value, list):
+        return not value
+    return False
+
+
 def overview(contact: Contact) -> list[dict]:
     """For the admin page: each module's data with a French title and row counts."""
     data = collect(contact)
@@ -259,6 +267,8 @@ def overview(contact: Contact) -> list[dict]:
     }
     sections = []
     for label, part in data.items():
+        if _is_empty(part):
+            continue
         sections.append(
             {
                 "label": label,

@@ -131,6 +131,21 @@ def linked_rows(contact: Contact) -> dict[str, int]:
     return counts
 
 
+def linked_rows_display(contact: Contact) -> list[dict]:
+    """The same counts in the team's words: module, kind of record, number of rows."""
+    rows = []
+    for model, name in _fk_relations():
+        count = model._base_manager.filter(**{name: contact}).count()
+        if not count:
+            continue
+        is_roles = model is Contact.roles.through
+        label = "rôles" if is_roles else str(model._meta.verbose_name_plural)
+        rows.append(
+            {"module": str(model._meta.app_config.verbose_name), "label": label, "count": count}
+        )
+    return rows
+
+
 # --- merging ------------------------------------------------------------------------------
 
 

@@ -91,4 +91,4 @@ def test_inquiry_edit_page_opens_for_the_team(staff_client, partners_page, inqui
     )
     response = staff_client.get(f"/admin/partnershipinquiry/edit/{inquiry.pk}/")
     assert response.status_code == 200
-    assert PartnershipInquiry.objects.count() == 1
+    assert PartnershipInquiry.objects.filter(contact__email="x@example.org").count() == 1

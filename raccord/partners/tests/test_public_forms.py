@@ -15,6 +15,7 @@ from raccord.people.models import Consent, Contact
 
 INQUIRY_URL = "/partenaires/devenir-partenaire/"
 TRAINING_URL = "/formations/"
+ALEX = "alex@cine-coop.example"
 
 
 def stored_counts():
@@ -90,7 +91,7 @@ def test_inquiry_creates_contact_organisation_interaction_and_mails(
     assert organisation.city == "Rennes"
     assert set(organisation.partnership_kinds.all()) == set(offers)
     assert contact.memberships.get().organisation == organisation
-    inquiry = PartnershipInquiry.objects.get()
+    inquiry = PartnershipInquiry.objects.get(contact=contact)
     assert inquiry.organisation == organisation and set(inquiry.offers.all()) == set(offers)
     interaction = Interaction.objects.get(organisation=organisation)
     assert interaction.channel == Interaction.Channel.WEBSITE
@@ -121,14 +122,14 @@ def test_inquiry_updates_an_existing_contact_and_organisation(client, partners_p
     org.refresh_from_db()
     assert org.stage == Organisation.Stage.ACTIVE  # an active partner stays active
     assert Organisation.objects.count() == 1
-    assert PartnershipInquiry.objects.get().organisation == org
+    assert PartnershipInquiry.objects.get(contact=existing).organisation == org
 
 
 @pytest.mark.django_db
 def test_inquiry_sent_twice_is_stored_once(client, partners_page, inquiry_data, sent_mails):
     client.post(INQUIRY_URL, inquiry_data)
     client.post(INQUIRY_URL, inquiry_data)
-    assert PartnershipInquiry.objects.count() == 1
+    assert PartnershipInquiry.objects.filter(contact__email=ALEX).count() == 1
     assert Interaction.objects.filter(channel=Interaction.Channel.WEBSITE).count() == 1
     assert len(sent_mails()) == 2
 
@@ -170,7 +171,7 @@ def test_inquiry_form_is_rate_limited(client, partners_page, inquiry_data):
         client.post(INQUIRY_URL, {**inquiry_data, "message": f"Message {i}"})
     response = client.post(INQUIRY_URL, {**inquiry_data, "message": "Encore un"})
     assert response.status_code == 429
-    assert PartnershipInquiry.objects.count() == 5
+    assert PartnershipInquiry.objects.filter(contact__email=ALEX).count() == 5
 
 
 @pytest.mark.django_db
@@ -187,7 +188,7 @@ def test_coaching_request_feeds_the_pipeline(client, training_page, coaching_dat
     response = client.post(TRAINING_URL, coaching_data)
     assert response.status_code == 302
     assert response["Location"].endswith("/formations/merci/")
-    request = CoachingRequest.objects.get()
+    request = CoachingRequest.objects.get(contact__email="maelle@prod.example")
     assert request.offer == CoachingRequest.Offer.COACHING
     assert request.crew_size == 18
     assert str(request.shoot_start) == "2026-04-06"
@@ -233,7 +234,7 @@ def test_coaching_honeypot_and_rate_limit(client, training_page, coaching_data):
     for i in range(4):
         client.post(TRAINING_URL, {**coaching_data, "needs": f"Besoin {i}"})
     assert client.post(TRAINING_URL, {**coaching_data, "needs": "Encore"}).status_code == 429
-    assert CoachingRequest.objects.count() == 4
+    assert CoachingRequest.objects.filter(contact__email="maelle@prod.example").count() == 4
 
 
 @pytest.mark.django_db

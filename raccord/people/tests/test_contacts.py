@@ -123,7 +123,7 @@ def test_admin_merge_previews_then_merges(staff_client, two_people):
     preview = staff_client.get(
         f"/admin/contacts/fusionner/?keep={keep.pk}&duplicate={duplicate.pk}"
     )
-    assert "people.Consent.contact" in preview.content.decode()
+    assert "Personnes · consentements : 1" in preview.content.decode()
     response = staff_client.post(
         "/admin/contacts/fusionner/", {"keep": keep.pk, "duplicate": duplicate.pk}
     )
