@@ -87,3 +87,10 @@ def test_people_without_permission_cannot_open_the_desk(client, site, event):
     client.force_login(user)
     assert client.get(f"/admin/soirees/{event.pk}/accueil/").status_code in (302, 403)
     assert not Registration.objects.filter(present_at__isnull=False).exists()
+
+
+def test_the_team_can_open_the_soiree_editor_and_the_venue_list(team, event, index):
+    assert team.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
+    assert team.get(f"/admin/pages/add/events/eventpage/{index.pk}/").status_code == 200
+    venues = team.get("/admin/snippets/events/venue/")
+    assert venues.status_code == 200 and "le DOC" in venues.content.decode()

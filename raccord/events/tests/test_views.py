@@ -245,3 +245,35 @@ def test_the_demo_loads_twice_without_changes(site):
     demo.load(again)
     assert again.created == []
     assert EventPage.objects.count() == 3
+
+
+def test_a_past_event_shows_its_photos_with_alt_text_and_its_recording(client, make_event, index):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from raccord.events.models import EventPhoto
+
+    event = make_event(start=timezone.now() - timedelta(days=60))
+    image = Image.objects.create(title="Table ronde", file=get_test_image_file())
+    EventPhoto.objects.create(
+        page=event, image=image, alt_text="Le public en cercle autour de la table ronde"
+    )
+    try:
+        from raccord.films.models import RecordingIndexPage, RecordingPage
+    except ImportError:
+        RecordingPage = None
+    if RecordingPage is not None and hasattr(RecordingPage, "event"):
+        recordings = RecordingIndexPage(title="Captations", slug="captations")
+        index.get_parent().add_child(instance=recordings)
+        recording = RecordingPage(
+            title="Le soin sur les plateaux, la table ronde",
+            slug="soin",
+            recorded_on=event.start.date(),
+            event=event,
+        )
+        recordings.add_child(instance=recording)
+        recording.save_revision().publish()
+    html = client.get(event.url).content.decode()
+    assert 'alt="Le public en cercle autour de la table ronde"' in html
+    if RecordingPage is not None and hasattr(RecordingPage, "event"):
+        assert "Le soin sur les plateaux, la table ronde" in html
