@@ -165,6 +165,22 @@ def run_pending_on_commit() -> None:
                     log.exception("on_commit callback failed in the live server")
 
 
+def warm_up() -> None:
+    """Render every page of the sitemap once, inside the demo transaction: image renditions
+    (slow to encode) are then made once per session instead of once per test."""
+    from urllib.parse import urlsplit
+
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    sitemap = client.get("/sitemap.xml")
+    if sitemap.status_code != 200:
+        return
+    for loc in re.findall(r"<loc>\s*([^<]+?)\s*</loc>", sitemap.content.decode()):
+        client.get(urlsplit(loc).path)
+    run_pending_on_commit()
+
+
 class _LiveServer:
     def __init__(self, connection):
         from django.contrib.staticfiles.handlers import StaticFilesHandler
@@ -230,6 +246,7 @@ class _DemoDatabase:
                 started = time.monotonic()
                 call_command("load_demo", stdout=io.StringIO())
                 run_pending_on_commit()
+                warm_up()
                 log.info("demo loaded for the live server in %.1fs", time.monotonic() - started)
         except Exception as error:
             self.close()
@@ -340,6 +357,7 @@ def new_page(browser, *, width: int = 1280, height: int = 800, **context_options
         **context_options,
     )
     context.set_default_timeout(10_000)
+    context.set_default_navigation_timeout(30_000)  # a page may render images on first view
     page = context.new_page()
     page.requests = []
     page.console_errors = []
