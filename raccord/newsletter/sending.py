@@ -415,12 +415,12 @@ def finish(campaign_id: int) -> None:
     )
 
 
-def _fast_commits() -> None:
+def _fast_commits(on: bool = True) -> None:
     # A worker killed by SIGKILL loses nothing committed, even without waiting for the WAL flush;
     # only a crash of the database server itself could forget the last few "sent" marks.
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit TO off")
+            cursor.execute(f"SET synchronous_commit TO {'off' if on else 'DEFAULT'}")
 
 
 def mark_sent(pk: int) -> None:
@@ -435,12 +435,21 @@ def mark_sent(pk: int) -> None:
 
 def send_batch(campaign: Campaign, rendered: RenderedCampaign, batch) -> dict:
     """Send one claimed batch over one connection, recording each outcome as it happens."""
-    from .services import manage_token, mark_undeliverable
 
     counts = {"sent": 0, "failed": 0, "retry": 0}
     per_second = rate()
     started = time.monotonic()
     _fast_commits()
+    try:
+        return _send_each(campaign, rendered, batch, counts, per_second, started)
+    finally:
+        with contextlib.suppress(Exception):  # other tasks of this worker keep durable commits
+            _fast_commits(False)
+
+
+def _send_each(campaign, rendered, batch, counts, per_second, started) -> dict:
+    from .services import manage_token, mark_undeliverable
+
     with Sender() as sender:
         for index, (pk, email, subscriber_id) in enumerate(batch):
             if per_second:
