@@ -229,7 +229,7 @@ def _exhibition(ctx) -> ExhibitionPage:
             description=description,
             image=placeholders.wagtail_image(
                 f"Planche provisoire {number:02d} · {title}",
-                placeholders.comic_page(number, title),
+                placeholders.comic_page(number, title, size=(1600, 2262)),
             ),
         )
         for number, (title, alt, description) in enumerate(PLATES, start=1)

@@ -483,7 +483,11 @@ class ComicPlate(Orderable):
     page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="plates")
     title = models.CharField("titre", max_length=200)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="image", on_delete=models.CASCADE, related_name="+"
+        "wagtailimages.Image",
+        verbose_name="image",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Au moins 1600 pixels de large pour une belle vue en grand.",
     )
     alt = models.CharField(
         "texte alternatif court", max_length=300, help_text="Une phrase : de quoi parle la planche."

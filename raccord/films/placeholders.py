@@ -63,10 +63,12 @@ def comic_page(number: int, title: str, *, size=(1000, 1414)) -> bytes:
     width, height = size
     image = Image.new("RGB", size, PAPER)
     draw = ImageDraw.Draw(image)
-    margin, gutter = 50, 24
-    draw.text((margin, 30), f"{number:02d} · {title}", fill=ACCENT, font=_font(34))
+    margin, gutter = width // 20, width // 40
+    draw.text(
+        (margin, margin // 2), f"{number:02d} · {title}", fill=ACCENT, font=_font(width // 30)
+    )
     rows = [(2, 0.28), (1, 0.3), (3, 0.32)] if number % 2 else [(1, 0.3), (2, 0.32), (2, 0.28)]
-    top = 100
+    top = width // 10
     usable = height - top - margin
     for columns, share in rows:
         row_height = int(usable * share) - gutter

@@ -51,7 +51,6 @@ def request_form(request, kind: str):
                 return redirect("films:request_sent", kind=kind)
         elif form.caught_by_honeypot:
             return redirect("films:request_sent", kind=kind)  # same answer, nothing stored
-        status = 400
     else:
         initial = {}
         slug = request.GET.get("film", "")
@@ -60,7 +59,6 @@ def request_form(request, kind: str):
             if film is not None:
                 initial["films"] = [film.pk]
         form = RequestForm(initial=initial, kind=kind)
-        status = 200
     context = {
         "form": form,
         "kind": kind,
@@ -69,7 +67,7 @@ def request_form(request, kind: str):
         if kind == ScreeningRequest.Kind.EXHIBITION
         else None,
     }
-    return render(request, "films/request_form.html", context, status=status)
+    return render(request, "films/request_form.html", context)
 
 
 def request_sent(request, kind: str):

@@ -24,7 +24,6 @@ from raccord.films.models import (
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     settings.RACCORD_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.fixture
