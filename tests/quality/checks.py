@@ -101,6 +101,82 @@ def public_urls(live_url: str, *, per_type: int = PAGES_PER_TYPE) -> list[tuple[
     return chosen + [extra for extra in EXTRA_PATHS if extra[0] not in dict(chosen)]
 
 
+# --- crawling the site for forms (in the test's thread, through Django's test client) ---
+
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/_util/")
+
+
+_crawled: dict[str, dict[str, str]] = {}
+
+
+def crawl(live_url: str) -> dict[str, str]:
+    """Path -> HTML of the public pages and of the non-Wagtail pages they link to (forms,
+    sign-ups, requests…), one page per URL pattern. Wagtail pages are all in the sitemap.
+    Cached for the session: the demo content is the same for every test."""
+    if live_url in _crawled:
+        return _crawled[live_url]
+    from django.test import Client
+
+    client = Client()
+    pages: dict[str, str] = {}
+    queue = [path for path, status in public_urls(live_url) if status == 200]
+    seen_routes: set[str] = set()
+    for depth in range(2):
+        links = []
+        for path in queue:
+            if path in pages or path.startswith(SKIPPED_PREFIXES):
+                continue
+            response = client.get(path)
+            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                continue
+            html = response.content.decode()
+            pages[path] = html
+            if depth == 0:
+                links += re.findall(r'href="(/[^"#]*)"', html)
+        queue = []
+        for link in dict.fromkeys(links):
+            route = _route_of(urlsplit(link).path)
+            if route and route not in seen_routes:  # one page per URL pattern is enough
+                seen_routes.add(route)
+                queue.append(link)
+    _crawled[live_url] = pages
+    return pages
+
+
+def _route_of(path: str) -> str | None:
+    """The URL pattern of a Django view, None for Wagtail pages and unknown paths."""
+    from django.urls import get_resolver
+
+    if not _resolves(path):
+        return None
+    match = get_resolver().resolve(path)
+    if match.url_name in (None, "wagtail_serve") or "serve" in match.route:
+        return None
+    return match.route
+
+
+def _resolves(path: str) -> bool:
+    from django.urls import Resolver404, get_resolver
+
+    try:
+        get_resolver().resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+def discovered_forms(live_url: str) -> dict[str, dict]:
+    forms: dict[str, dict] = {}
+    for path, html in crawl(live_url).items():
+        for form in post_forms(html, path):
+            action = urlsplit(form["action"]).path or path
+            if action.startswith(SKIPPED_PREFIXES):
+                continue
+            form.setdefault("page", path)
+            forms.setdefault(action, form)["fields"].update(form["fields"])
+    return forms
+
+
 # --- axe-core ---
 
 
@@ -250,10 +326,43 @@ _ACTIVE = """() => {
         tag: el.tagName.toLowerCase(), type: (el.type || "").toLowerCase(), name: el.name || "",
         label: label.trim(), inForm: !!el.closest(arguments[0] || "form"),
         focusVisible: el.matches(":focus-visible"),
-        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+        // Date and time fields highlight their focused segment natively.
+        outline: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+            || ["date", "time", "datetime-local", "month", "week"].includes(el.type),
         shadow: style.boxShadow !== "none",
     };
 }"""
+
+
+def keyboard_reaches_every_field(page, form_selector: str, *, max_tabs: int = 120) -> list:
+    """Tab through the whole page: every visible field of the form must take focus, visibly.
+
+    Returns the names of the fields reached; fails naming the ones Tab never reached.
+    """
+    active_js = _ACTIVE.replace("arguments[0]", json.dumps(form_selector))
+    expected = set(
+        page.eval_on_selector(
+            form_selector,
+            """form => [...form.elements].filter(el => el.name && !el.disabled
+                 && el.type !== "hidden" && el.tabIndex >= 0 && el.offsetParent !== null
+                 && !el.closest("[aria-hidden=true]")).map(el => el.name)""",
+        )
+    )
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    reached = []
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        active = page.evaluate(active_js)
+        if active is None or not active["inForm"]:
+            continue
+        where = f"{active['tag']} {active['name'] or active['label']!r}"
+        assert active["outline"] or active["shadow"], f"no visible focus on {where}"
+        reached.append(active["name"])
+        if expected <= set(reached):
+            return reached
+    raise AssertionError(
+        f"never reached by Tab in {form_selector}: {sorted(expected - set(reached))}"
+    )
 
 
 def keyboard_only_submit(page, form_selector: str, values: dict, *, max_tabs: int = 80) -> list:

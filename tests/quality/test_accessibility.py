@@ -9,8 +9,10 @@ from .checks import (
     DESKTOP,
     PHONE,
     axe_violations,
+    discovered_forms,
     format_violations,
     keyboard_only_submit,
+    keyboard_reaches_every_field,
     public_urls,
 )
 
@@ -63,3 +65,31 @@ def test_the_contact_form_works_with_the_keyboard_alone(live_url, page, smtp_sin
     assert [name for name, _ in visited][:2] == ["name", "email"]
     page.wait_for_url("**/nous-rencontrer/?envoye=1")
     smtp_sink.wait_for("sam@example.org")
+
+
+def test_every_public_form_can_be_filled_with_the_keyboard(live_url, page):
+    """Sign-up, registration, requests…: each form found on the site, every field by Tab."""
+    forms = discovered_forms(live_url)
+    failures, checked = [], set()
+    for action, form in forms.items():
+        if action in checked:
+            continue
+        page.goto(live_url + form["page"])
+        count = page.evaluate(
+            """() => { const forms = document.querySelectorAll("form[method=post i]");
+                forms.forEach((f, i) => f.setAttribute("data-kbd-check", i));
+                return forms.length; }"""
+        )
+        for index in range(count):
+            selector = f'form[data-kbd-check="{index}"]'
+            target = page.eval_on_selector(selector, "f => f.getAttribute('action') || ''")
+            target = target.replace(live_url, "") or form["page"]
+            if target in checked:
+                continue
+            checked.add(target)
+            try:
+                keyboard_reaches_every_field(page, selector)
+            except AssertionError as error:
+                failures.append(f"{form['page']} (form to {target}): {error}")
+    assert checked, "no public form found"
+    assert not failures, "\n".join(failures)

@@ -3,12 +3,11 @@
 Forms are discovered on the crawled public pages (the sitemap, plus the pages they link to), so
 each new form is covered as it lands; signed links are the URL patterns taking a `<token>`.
 Requests go through Django's test client in the test's own transaction (no HTTP): fast enough
-for a few dozen examples per form. RACCORD_HOSTILE_EXAMPLES sets how many (default 12).
+for a few dozen examples per form. RACCORD_HOSTILE_EXAMPLES sets how many (default 8).
 """
 
 import os
-import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
@@ -21,14 +20,13 @@ from hypothesis import strategies as st
 
 from tests.browser_fixtures import in_ci
 
-from .checks import post_forms, public_urls
+from .checks import SKIPPED_PREFIXES, discovered_forms
 
 pytestmark = pytest.mark.browser
 
-EXAMPLES = int(os.environ.get("RACCORD_HOSTILE_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("RACCORD_HOSTILE_EXAMPLES", "8"))
 # Tables a refused request may legitimately write to: sessions, login attempts.
 IGNORED_TABLES = {"django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog"}
-SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/_util/")
 ACCEPTED = (301, 302, 303)
 
 NASTY = [
@@ -99,61 +97,6 @@ def hypothesis_settings(examples: int = EXAMPLES):
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-
-
-def crawl(live_url: str) -> dict[str, str]:
-    """Path -> HTML of the public pages and of the internal pages they link to (one hop)."""
-    client = Client()
-    pages: dict[str, str] = {}
-    queue = [path for path, status in public_urls(live_url) if status == 200]
-    seen_routes: set[str] = set()
-    for depth in range(2):
-        links = []
-        for path in queue:
-            if path in pages or path.startswith(SKIPPED_PREFIXES):
-                continue
-            response = client.get(path)
-            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
-                continue
-            html = response.content.decode()
-            pages[path] = html
-            if depth == 0:
-                links += re.findall(r'href="(/[^"#]*)"', html)
-        queue = []
-        for link in dict.fromkeys(links):
-            route = _route_of(urlsplit(link).path)
-            if route not in seen_routes:  # one page per URL pattern is enough
-                seen_routes.add(route)
-                queue.append(link)
-    return pages
-
-
-def _route_of(path: str) -> str:
-    match = get_resolver().resolve(path) if _resolves(path) else None
-    if match is None or match.url_name in (None, "wagtail_serve"):
-        return path
-    return match.route
-
-
-def _resolves(path: str) -> bool:
-    from django.urls import Resolver404
-
-    try:
-        get_resolver().resolve(path)
-    except Resolver404:
-        return False
-    return True
-
-
-def discovered_forms(live_url: str) -> dict[str, dict]:
-    forms: dict[str, dict] = {}
-    for path, html in crawl(live_url).items():
-        for form in post_forms(html, path):
-            action = urlsplit(form["action"]).path or path
-            if action.startswith(SKIPPED_PREFIXES):
-                continue
-            forms.setdefault(action, form)["fields"].update(form["fields"])
-    return forms
 
 
 def test_public_forms_survive_hostile_input_and_store_nothing_they_refuse(live_url):
