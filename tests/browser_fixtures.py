@@ -13,8 +13,9 @@ API (pytest fixtures, available everywhere through the root conftest.py):
   ``page.requests`` lists every requested URL, ``page.console_errors`` every console error,
   uncaught exception and CSP violation. Default timeout 10 s. Other hosts than 127.0.0.1 do not
   resolve (tests never reach the internet), but their requests still appear in ``page.requests``.
-- ``browser`` -> the session's Playwright ``Browser`` (Debian's Chromium), for extra contexts:
-  ``browser.new_context(viewport={"width": 390, "height": 844})``.
+- ``browser`` -> the session's Playwright ``Browser`` (Debian's Chromium). For another width or
+  a second visitor: ``new_page(browser, width=390, height=844)`` (same recording as ``page``;
+  close it with ``p.context.close()``).
 - ``smtp_sink`` -> a real SMTP server (aiosmtpd) the site sends to during this test.
   ``smtp_sink.messages``: list of ``email.message.EmailMessage``;
   ``smtp_sink.wait_for("ana@example.org", subject="...", timeout=10)`` -> the first message to
