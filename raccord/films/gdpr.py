@@ -6,7 +6,7 @@ names organisations and cities, never people.
 
 from __future__ import annotations
 
-from .models import ScreeningRequest
+from .models import FilmCredit, ScreeningRequest
 
 
 def export(contact) -> dict:
@@ -16,7 +16,12 @@ def export(contact) -> dict:
         .prefetch_related("films")
         .order_by("created_at")
     )
+    credits = FilmCredit.objects.filter(contact=contact).select_related("film")
     return {
+        "generique_des_films": [
+            {"film": credit.film.title, "role": credit.role, "nom": credit.name}
+            for credit in credits
+        ],
         "demandes_de_diffusion": [
             {
                 "demande": request.get_kind_display(),
@@ -44,12 +49,16 @@ def export(contact) -> dict:
                 "piece_jointe": bool(request.attachment),
             }
             for request in requests
-        ]
+        ],
     }
 
 
 def erase(contact) -> None:
-    """Remove the person from their requests; the requests stay, anonymous, so counts hold."""
+    """Remove the person from their requests; the requests stay, anonymous, so counts hold.
+
+    A film's credits are public and belong to the film: the line stays, unlinked from the person.
+    """
+    FilmCredit.objects.filter(contact=contact).update(contact=None)
     for request in ScreeningRequest.objects.for_contact(contact):
         if request.attachment:
             request.attachment.delete(save=False)

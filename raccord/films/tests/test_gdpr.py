@@ -33,4 +33,18 @@ def test_export_and_erase_a_contacts_requests(film, future):
     assert request.contact_name == ""
     assert not request.activity.exclude(text="").exists()
     assert request.city == "Rennes"  # counts and places stay
-    assert gdpr.export(contact) == {"demandes_de_diffusion": []}
+    assert gdpr.export(contact) == {"generique_des_films": [], "demandes_de_diffusion": []}
+
+
+@pytest.mark.django_db
+def test_a_person_in_the_credits_finds_it_in_the_export_and_is_unlinked_on_erasure(film):
+    from raccord.films.models import FilmCredit
+
+    contact = Contact.objects.create(email="cheffe@example.org", name="Cheffe op")
+    FilmCredit.objects.filter(film=film, name="Personne 0").update(contact=contact)
+    assert gdpr.export(contact)["generique_des_films"] == [
+        {"film": "Récolter la tempête", "role": "Rôle 0", "nom": "Personne 0"}
+    ]
+    gdpr.erase(contact)
+    assert not FilmCredit.objects.filter(contact=contact).exists()
+    assert FilmCredit.objects.filter(name="Personne 0").exists()
