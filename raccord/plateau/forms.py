@@ -231,3 +231,14 @@ class CarbonEntryForm(NoColon, forms.Form):
         error_messages={"min_value": "La quantité ne peut pas être négative."},
     )
     note = forms.CharField(label="Précision", max_length=200, required=False)
+
+
+class ParityDeclarationForm(NoColon, forms.Form):
+    counts_as_woman = forms.ChoiceField(
+        label="Pour la grille de parité, je compte comme une femme",
+        choices=[("yes", "Oui"), ("no", "Non"), ("", "Je préfère ne pas le dire")],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Seul le score de l’équipe est affiché ; votre réponse n’apparaît nulle part "
+        "ailleurs et vous pouvez la changer ou la retirer.",
+    )

@@ -691,6 +691,17 @@ def log_carbon(
     )
 
 
+@transaction.atomic
+def delete_carbon(member, entry_id: int) -> None:
+    """Coordination, facilitation or the person who wrote the line may take it back."""
+    entry = CarbonEntry.objects.filter(pk=entry_id, production=member.production).first()
+    if entry is None:
+        raise PlateauError("Cette ligne n’existe pas.")
+    if not (member.coordinates or entry.created_by_id == member.pk):
+        raise PlateauError("Seule la personne qui l’a saisie ou la coordination peut la retirer.")
+    entry.delete()
+
+
 def carbon_totals(production) -> dict:
     """kgCO2e per heading, forecast and actual, computed from the factors as they stand."""
     headings = {
@@ -770,6 +781,14 @@ def pay_table(production, on: date | None = None) -> dict:
             }
         )
     return {"grid": grid, "on": on, "rows": rows, "below": sum(1 for r in rows if r["below"])}
+
+
+@transaction.atomic
+def declare_parity(member, counts_as_woman: bool | None) -> CrewMember:
+    """The person's own answer for the parity grid; None withdraws it."""
+    member.counts_as_woman = counts_as_woman
+    member.save(update_fields=["counts_as_woman"])
+    return member
 
 
 def parity_panel(production):

@@ -30,6 +30,7 @@ urlpatterns = [
     ),
     path("plateau/carbone/", views.carbon, name="carbon"),
     path("plateau/carbone/export.csv", views.carbon_csv, name="carbon_csv"),
+    path("plateau/carbone/<int:pk>/retirer/", views.carbon_delete, name="carbon_delete"),
     path("plateau/remunerations/", views.pay, name="pay"),
     path("plateau/parite/", views.parity, name="parity"),
 ]

@@ -23,6 +23,7 @@ from .forms import (
     LoginForm,
     MemberChoiceForm,
     NominationForm,
+    ParityDeclarationForm,
     ProposalForm,
     ReferentMessageForm,
     RoundAnswerForm,
@@ -503,6 +504,16 @@ def carbon(request, member):
     )
 
 
+@require_POST
+@member_required
+def carbon_delete(request, member, pk):
+    try:
+        services.delete_carbon(member, pk)
+    except PlateauError as error:
+        raise Http404(str(error)) from error
+    return redirect("plateau:carbon")
+
+
 @member_required
 def carbon_csv(request, member):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -525,11 +536,19 @@ def pay(request, member):
 
 @member_required
 def parity(request, member):
+    current = {True: "yes", False: "no", None: ""}[member.counts_as_woman]
+    form = ParityDeclarationForm(request.POST or None, initial={"counts_as_woman": current})
+    if request.method == "POST" and form.is_valid():
+        value = form.cleaned_data["counts_as_woman"]
+        services.declare_parity(member, {"yes": True, "no": False}.get(value))
+        return redirect("plateau:parity")
     return _page(
         request,
         member,
         "plateau/parity.html",
         "parity",
+        status=400 if form.errors else 200,
+        form=form,
         panel=services.parity_panel(member.production),
         undeclared=member.production.members.current()
         .exclude(parity_post="")

@@ -138,3 +138,35 @@ def test_parity_score_uses_the_shared_grid(client, crew, as_member):
     page = client.get(reverse("plateau:parity")).content.decode()
     assert "<strong>3 points</strong>" in page
     assert "Il manque 2 points" in page
+
+
+def test_members_declare_themselves_for_the_parity_grid(client, crew, as_member):
+    ana = crew["ana"]
+    ana.parity_post = "realisation"
+    ana.save()
+    as_member(ana)
+    client.post(reverse("plateau:parity"), {"counts_as_woman": "yes"})
+    ana.refresh_from_db()
+    assert ana.counts_as_woman is True
+    assert services.parity_panel(ana.production)["result"].score == 2
+    client.post(reverse("plateau:parity"), {"counts_as_woman": ""})
+    ana.refresh_from_db()
+    assert ana.counts_as_woman is None
+
+
+def test_a_carbon_line_is_withdrawn_by_its_author_or_coordination(
+    client, crew, outsider, as_member
+):
+    mine = services.log_carbon(
+        crew["ana"], day=date(2026, 4, 14), factor_id=factor("autocar").pk, quantity=10
+    )
+    theirs = services.log_carbon(
+        outsider, day=date(2026, 4, 14), factor_id=factor("autocar").pk, quantity=10
+    )
+    as_member(crew["paul"])
+    assert client.post(reverse("plateau:carbon_delete", args=[mine.pk])).status_code == 404
+    as_member(crew["facilitator"])
+    assert client.post(reverse("plateau:carbon_delete", args=[theirs.pk])).status_code == 404
+    as_member(crew["ana"])
+    assert client.post(reverse("plateau:carbon_delete", args=[mine.pk])).status_code == 302
+    assert list(CarbonEntry.objects.all()) == [theirs]
