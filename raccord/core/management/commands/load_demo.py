@@ -8,6 +8,42 @@ from django.db import transaction
 
 from raccord.core.demo_support import DemoContext
 
+MENU_ORDER = [
+    "le-collectif",
+    "soirees",
+    "films",
+    "residences",
+    "formations",
+    "partenaires",
+    "actualites",
+    "infolettre",
+    "nous-rencontrer",
+]
+# Reached from the home page, the footer and the film pages rather than from the main menu.
+OUT_OF_MENU = {
+    "exposition",
+    "diffusion",
+    "captations",
+    "recherche",
+    "mentions-legales",
+    "confidentialite",
+}
+
+
+def arrange_menu(home) -> None:
+    """Put the demo's top-level pages in the order a visitor reads them (fresh loads only)."""
+    children = {page.slug: page for page in home.get_children()}
+    for slug in OUT_OF_MENU & children.keys():
+        page = children[slug]
+        if page.show_in_menus:
+            page.show_in_menus = False
+            page.save(update_fields=["show_in_menus"])
+    ordered = [children[slug] for slug in MENU_ORDER if slug in children]
+    for previous, page in zip(ordered, ordered[1:], strict=False):
+        page.refresh_from_db()
+        previous.refresh_from_db()
+        page.move(previous, pos="right")
+
 
 class Command(BaseCommand):
     help = "Charge le contenu de démonstration du collectif (idempotent)."
@@ -26,6 +62,8 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 module.load(ctx)
+        if ctx.created and ctx.home is not None:
+            arrange_menu(ctx.home)
         if scale:
             from raccord.core import scale as scale_loader
 
