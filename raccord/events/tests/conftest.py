@@ -75,3 +75,26 @@ def register():
         return services.register(event, **kwargs)
 
     return do
+
+
+@pytest.fixture
+def _migration_data_back(django_db_blocker):
+    """Put migration data (Wagtail's root page…) back after a transactional test flushed it.
+
+    The concurrency test needs committed rows, so its database is flushed afterwards; the live
+    demo of the browser journeys that run later loads on top of what migrations created.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        from wagtail.models import Page
+
+        if not connection.in_atomic_block and not Page.objects.exists():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture
+def _live_demo_open(_migration_data_back, _live_demo_open):
+    return _live_demo_open

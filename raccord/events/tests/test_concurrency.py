@@ -8,11 +8,13 @@ from django.db import close_old_connections, connection
 from raccord.events import services
 from raccord.events.models import Registration
 
+# serialized_rollback puts Wagtail's root page (and other migration data) back after the flush,
+# so tests that run later on the same database (the live demo of browser journeys) find it.
 VISITORS = 24
 CAPACITY = 7
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_registrations_confirm_exactly_the_capacity(make_event):
     event = make_event(capacity=CAPACITY, max_seats_per_registration=1)
     barrier = threading.Barrier(VISITORS)
