@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -28,6 +29,12 @@ class PartnershipKind(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OrganisationAdminForm(WagtailAdminModelForm):
+    """Addresses typed without a scheme are taken as https (Django 6 default, said now)."""
+
+    website = forms.URLField(label="site web", required=False, assume_scheme="https")
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -112,6 +119,7 @@ class Organisation(models.Model):
     updated_at = models.DateTimeField("mise à jour le", auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
+    base_form_class = OrganisationAdminForm
 
     panels = [
         FieldPanel("name"),

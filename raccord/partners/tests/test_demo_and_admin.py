@@ -92,3 +92,25 @@ def test_inquiry_edit_page_opens_for_the_team(staff_client, partners_page, inqui
     response = staff_client.get(f"/admin/partnershipinquiry/edit/{inquiry.pk}/")
     assert response.status_code == 200
     assert PartnershipInquiry.objects.filter(contact__email="x@example.org").count() == 1
+
+
+@pytest.mark.django_db
+def test_team_adds_an_organisation_with_kinds(staff_client, partners_page):
+    from raccord.partners.models import PartnershipKind
+
+    kind = PartnershipKind.objects.get(slug="financement")
+    response = staff_client.post(
+        "/admin/organisation/new/",
+        {
+            "name": "Fondation Exemple",
+            "kind": "fondation",
+            "circle": "partenaire",
+            "stage": "prospect",
+            "partnership_kinds": [kind.pk],
+            "website": "fondation.example",
+        },
+    )
+    assert response.status_code == 302
+    org = Organisation.objects.get(name="Fondation Exemple")
+    assert org.website == "https://fondation.example"
+    assert list(org.partnership_kinds.all()) == [kind]
