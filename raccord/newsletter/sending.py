@@ -381,8 +381,12 @@ def enqueue(campaign_id: int, run_after=None) -> None:
     task.enqueue(campaign_id)
 
 
-def claim(campaign_id: int, size: int) -> list[tuple[int, str, int | None]]:
-    """Take up to `size` deliveries due now (or abandoned by a dead worker) for this worker."""
+def claim(campaign_id: int, size: int, on_claimed=None) -> list[tuple[int, str, int | None]]:
+    """Take up to `size` deliveries due now (or abandoned by a dead worker) for this worker.
+
+    `on_claimed(batch)` runs inside the same transaction: the successor task it enqueues is
+    committed together with the claim, so no instant exists where a kill breaks the chain.
+    """
     now = timezone.now()
     due = Q(status=Delivery.Status.QUEUED, next_attempt_at__lte=now) | Q(
         status=Delivery.Status.SENDING, claimed_at__lt=now - lease()
@@ -396,6 +400,8 @@ def claim(campaign_id: int, size: int) -> list[tuple[int, str, int | None]]:
             Delivery.objects.filter(pk__in=[row[0] for row in batch]).update(
                 status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
             )
+            if on_claimed is not None:
+                on_claimed(batch)
     return batch
 
 
@@ -503,8 +509,13 @@ def run(campaign_id: int, *, deferrable: bool) -> dict:
         return totals
     rendered = render_campaign(campaign)
     size = batch_size()
+
+    def successor(batch):
+        expected = timedelta(seconds=len(batch) / rate()) if rate() else timedelta(0)
+        enqueue(campaign_id, run_after=timezone.now() + expected)
+
     while True:
-        batch = claim(campaign_id, size)
+        batch = claim(campaign_id, size, on_claimed=successor if deferrable else None)
         if not batch:
             wake = next_wake(campaign_id)
             if wake is None:
@@ -512,9 +523,6 @@ def run(campaign_id: int, *, deferrable: bool) -> dict:
             elif deferrable:
                 enqueue(campaign_id, run_after=max(wake, timezone.now()))
             return totals
-        if deferrable:
-            expected = timedelta(seconds=len(batch) / rate()) if rate() else timedelta(0)
-            enqueue(campaign_id, run_after=timezone.now() + expected)
         for key, value in send_batch(campaign, rendered, batch).items():
             totals[key] += value
         if deferrable:
