@@ -229,3 +229,19 @@ def test_exhibition_queries_do_not_grow_with_pages(
     assert large == small
     plate = _queries(client, "/exposition/planche-12/", django_assert_max_num_queries, 12)
     assert plate <= small
+
+
+@pytest.mark.django_db
+def test_a_cached_film_page_keeps_its_video_host_and_other_pages_do_not_get_it(
+    client, film, settings
+):
+    from django.core.cache import caches
+
+    settings.RACCORD_PAGE_CACHE = True
+    caches["pages"].clear()
+    client.get(film.url)
+    cached = client.get(film.url)
+    assert cached["X-Page-Cache"] == "hit"
+    assert "https://www.youtube-nocookie.com" in cached["Content-Security-Policy"]
+    assert "youtube" not in client.get("/films/")["Content-Security-Policy"]
+    caches["pages"].clear()
