@@ -96,6 +96,9 @@ def backup(output_dir: Path) -> Path:
             tar.add(dump, arcname="database.dump")
             if media_root.exists():
                 tar.add(media_root, arcname="media")
+            private_root = Path(settings.RACCORD_PRIVATE_MEDIA_ROOT)
+            if private_root.exists():
+                tar.add(private_root, arcname="private")
     return archive
 
 
@@ -146,8 +149,11 @@ def restore(archive: Path) -> dict:
             finally:
                 source.close()
             connections.close_all()
-        media_src = tmp_path / "media"
-        if media_src.exists():
-            media_root.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(media_src, media_root, dirs_exist_ok=True)
+        for folder, destination in (
+            ("media", media_root),
+            ("private", Path(settings.RACCORD_PRIVATE_MEDIA_ROOT)),
+        ):
+            if (tmp_path / folder).exists():
+                destination.mkdir(parents=True, exist_ok=True)
+                shutil.copytree(tmp_path / folder, destination, dirs_exist_ok=True)
     return manifest
