@@ -28,7 +28,7 @@ run: demo
 	@echo "  Administration : http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Identifiant : admin    Mot de passe : raccord-demo"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install
 	RACCORD_TASKS=db $(PY) manage.py db_worker
