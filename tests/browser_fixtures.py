@@ -110,10 +110,34 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(browser_mark)
+        _keep_migration_data(item)
     items.sort(key=lambda item: bool(LIVE_FIXTURES & set(getattr(item, "fixturenames", ()))))
 
 
 pytest_collection_modifyitems = pytest.hookimpl(trylast=True)(pytest_collection_modifyitems)
+
+
+def _keep_migration_data(item) -> None:
+    """Transactional tests flush the database, taking Wagtail's root page and every data
+    migration's rows with them; serialized rollback lets the demo (and them) restore it."""
+    marker = item.get_closest_marker("django_db")
+    if (
+        marker is not None
+        and marker.kwargs.get("transaction")
+        or (marker is None and "transactional_db" in getattr(item, "fixturenames", ()))
+    ):
+        kwargs = {**(marker.kwargs if marker else {}), "transaction": True}
+        kwargs["serialized_rollback"] = True
+        item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs), False)
+
+
+def restore_migration_data(conn) -> None:
+    """Put back what the migrations created if a transactional test flushed it."""
+    from wagtail.models import Page
+
+    contents = getattr(conn, "_test_serialized_contents", None)
+    if contents and not Page.objects.filter(depth=1).exists():
+        conn.creation.deserialize_db_from_string(contents)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -231,6 +255,7 @@ class _DemoDatabase:
         conn = connections[DEFAULT_DB_ALIAS]
         with self.blocker.unblock():
             conn.ensure_connection()
+            restore_migration_data(conn)
             self.atomic = transaction.atomic(using=conn.alias)
             self.atomic._from_testcase = True  # durable blocks inside behave as in TestCase
             self.atomic.__enter__()
