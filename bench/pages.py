@@ -129,6 +129,9 @@ def main() -> None:
     parser.add_argument(
         "--skip-setup", action="store_true", help="reuse the database of a previous run"
     )
+    parser.add_argument(
+        "--setup-only", action="store_true", help="build the database, then stop (no load)"
+    )
     args = parser.parse_args()
 
     ensure_debian_packages(("wrk", "wrk"), ("nginx", "nginx"))
@@ -139,6 +142,8 @@ def main() -> None:
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo", *(["--scale", str(args.scale)] if args.scale else []))
     manage(env, "collectstatic", "--noinput", "-v0")
+    if args.setup_only:
+        return
     out = manage(env, "shell", "-c", URLS_SCRIPT)
     urls = {k: v for k, v in json.loads(out.split("URLS ", 1)[1]).items() if v}
     subprocess.run(["redis-cli", "-n", "5", "flushdb"], check=False, capture_output=True)

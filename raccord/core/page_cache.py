@@ -24,12 +24,14 @@ SKIP_PREFIXES = (
     "/admin/",
     "/django-admin/",
     "/plateau/",
-    "/recherche/",
     "/healthz",
     "/static/",
     "/media/",
     "/documents/",
 )
+# Public, so nginx may keep them a few seconds, but not stored here: any query string is a new
+# key and a crawler would fill the cache with one-off searches.
+NO_STORE_PREFIXES = ("/recherche/",)
 GLOBAL = "pagever:*"
 
 
@@ -72,9 +74,9 @@ def purge_paths(*paths: str) -> None:
 
 
 def applies_to(request) -> bool:
+    """An anonymous GET of a public page: its response may be shared (nginx, browsers)."""
     return (
-        settings.RACCORD_PAGE_CACHE
-        and request.method == "GET"
+        request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(SKIP_PREFIXES)
         and "HTTP_AUTHORIZATION" not in request.META
@@ -97,22 +99,26 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not applies_to(request):
             return self.get_response(request)
-        key = _key(request)
-        cached = _cache().get(key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        store = settings.RACCORD_PAGE_CACHE and not request.path.startswith(NO_STORE_PREFIXES)
+        if store:
+            key = _key(request)
+            cached = _cache().get(key)
+            if cached is not None:
+                cached["X-Page-Cache"] = "hit"
+                return cached
         response = self.get_response(request)
         if storable(response):
+            # Shared caches (nginx, browsers) keep it RACCORD_PUBLIC_MAX_AGE seconds, even when
+            # the app cache is off: that is what bounds a stale seat count in front of the app.
             timeout = get_max_age(response)
             if timeout is None:
                 patch_cache_control(response, public=True, max_age=settings.RACCORD_PUBLIC_MAX_AGE)
                 timeout = settings.RACCORD_PAGE_CACHE_SECONDS
-            if timeout:
+            if store and timeout:
                 if hasattr(response, "render") and callable(response.render):
                     response = response.render()
                 _cache().set(key, response, timeout)
-            response["X-Page-Cache"] = "miss"
+                response["X-Page-Cache"] = "miss"
         return response
 
 
@@ -125,6 +131,12 @@ def _purge_event(event=None, **kwargs) -> None:
     if event is None:
         return
     paths = ["/soirees/", "/soirees/agenda.ics", "/api/v1/soirees/", "/"]
+    try:
+        from django.urls import reverse
+
+        paths += [reverse(name, args=[event.pk]) for name in ("events:places", "events:event_ics")]
+    except Exception:  # noqa: BLE001 - the events URLs may be renamed; the page path still goes
+        pass
     try:
         url = event.get_url_parts()
         if url:
