@@ -102,8 +102,21 @@ def process(args: list[str], env: dict | None = None, cwd: Path = ROOT):
 
 
 def gunicorn(
-    env: dict, port: int, workers: int = 4, app: str = "raccord.wsgi:application", cwd: Path = ROOT
+    env: dict,
+    port: int,
+    workers: int = 4,
+    app: str = "raccord.wsgi:application",
+    cwd: Path = ROOT,
+    worker_class: str = "sync",
+    threads: int = 1,
 ):
+    """gunicorn in its own process group; deploy/systemd/raccord-web.service uses gthread × 2.
+
+    Without a control socket (gunicorn 24+ puts one in ~/.gunicorn/, shared by every instance);
+    errors go to var/bench-logs/gunicorn-<port>.log.
+    """
+    logs = ROOT / "var" / "bench-logs"
+    logs.mkdir(parents=True, exist_ok=True)
     return process(
         [
             GUNICORN,
@@ -113,11 +126,14 @@ def gunicorn(
             "--workers",
             str(workers),
             "--worker-class",
-            "sync",
+            worker_class,
+            "--threads",
+            str(threads),
             "--access-logfile",
             "/dev/null",
             "--error-logfile",
-            "/dev/null",
+            str(logs / f"gunicorn-{port}.log"),
+            "--no-control-socket",
         ],
         env=env,
         cwd=cwd,

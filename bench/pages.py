@@ -24,7 +24,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (
-    GUNICORN,
     PYTHON,
     ROOT,
     ensure_debian_packages,
@@ -127,6 +126,12 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument(
+        "--worker-class",
+        default="gthread",
+        help="gunicorn worker class for every server (production: gthread, 2 threads)",
+    )
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
         "--skip-setup", action="store_true", help="reuse the database of a previous run"
     )
     parser.add_argument(
@@ -152,29 +157,22 @@ def main() -> None:
     results: list[tuple[str, str, dict]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        tmp.chmod(0o755)  # nginx workers run as nobody when started by root
         print("Preparing a bare Wagtail starter project…", flush=True)
         bare_dir, bare_env = bare_wagtail(tmp)
         prefix = tmp / "nginx"
         (prefix / "saved").mkdir(parents=True)
         (prefix / "nginx.conf").write_text(nginx_conf(prefix, nginx_port, cached_port))
         uncached_env = {**env, "RACCORD_PAGE_CACHE": "false"}
+        server = {
+            "workers": args.workers,
+            "worker_class": args.worker_class,
+            "threads": args.threads,
+        }
         with (
-            gunicorn(env, cached_port, args.workers),
-            gunicorn(uncached_env, uncached_port, args.workers),
-            process(
-                [
-                    GUNICORN,
-                    "bare.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{bare_port}",
-                    "--workers",
-                    str(args.workers),
-                    "--access-logfile",
-                    "/dev/null",
-                ],
-                env=bare_env,
-                cwd=bare_dir,
-            ),
+            gunicorn(env, cached_port, **server),
+            gunicorn(uncached_env, uncached_port, **server),
+            gunicorn(bare_env, bare_port, app="bare.wsgi:application", cwd=bare_dir, **server),
         ):
             for port in (cached_port, uncached_port, bare_port):
                 wait_for(f"http://127.0.0.1:{port}/")
