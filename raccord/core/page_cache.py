@@ -43,15 +43,24 @@ def _version_key(path: str) -> str:
     return "pagever:" + hashlib.sha1(path.encode()).hexdigest()
 
 
-def _versions(path: str) -> tuple[int, int]:
-    values = _cache().get_many([GLOBAL, _version_key(path)])
-    return values.get(GLOBAL, 0), values.get(_version_key(path), 0)
-
-
 def _key(request) -> str:
-    global_v, path_v = _versions(request.path)
     raw = f"{request.get_host()}{request.get_full_path()}"
-    return f"page:{global_v}:{path_v}:" + hashlib.sha1(raw.encode()).hexdigest()
+    return "page:" + hashlib.sha1(raw.encode()).hexdigest()
+
+
+def _lookup(request) -> tuple[str, tuple[int, int], object]:
+    """The page's key, the current versions and the stored response if still current.
+
+    One round trip to Redis: the two version counters and the page are read together; the
+    page is stored with the versions it was rendered under and counts only if they still match.
+    """
+    key, version_key = _key(request), _version_key(request.path)
+    values = _cache().get_many([GLOBAL, version_key, key])
+    versions = (values.get(GLOBAL, 0), values.get(version_key, 0))
+    entry = values.get(key)
+    if isinstance(entry, tuple) and entry[0] == versions:
+        return key, versions, entry[1]
+    return key, versions, None
 
 
 def _bump(key: str) -> None:
@@ -101,8 +110,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         store = settings.RACCORD_PAGE_CACHE and not request.path.startswith(NO_STORE_PREFIXES)
         if store:
-            key = _key(request)
-            cached = _cache().get(key)
+            key, versions, cached = _lookup(request)
             if cached is not None:
                 cached["X-Page-Cache"] = "hit"
                 return cached
@@ -117,7 +125,7 @@ class PageCacheMiddleware:
             if store and timeout:
                 if hasattr(response, "render") and callable(response.render):
                     response = response.render()
-                _cache().set(key, response, timeout)
+                _cache().set(key, (versions, response), timeout)
                 response["X-Page-Cache"] = "miss"
         return response
 
