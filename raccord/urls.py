@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("raccord.core.urls")),
+    path("", include("raccord.core.altcha")),
     path("", include("raccord.people.urls")),
     path("", include("raccord.events.urls")),
     path("", include("raccord.newsletter.urls")),
