@@ -6,6 +6,7 @@ from datetime import timedelta
 from urllib.parse import quote_plus
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
@@ -79,6 +80,8 @@ class EventIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["events.EventPage"]
     max_count = 1
+    PAST_SHOWN = 12
+    UPCOMING_PER_PAGE = 30
 
     class Meta:
         verbose_name = "liste des soirées"
@@ -98,13 +101,22 @@ class EventIndexPage(Page):
         else:
             kind = ""
         now = timezone.now()
-        upcoming = list(events.filter(end__gte=now).order_by("start"))
-        past = list(events.filter(end__lt=now).order_by("-start"))
+        # Paginated, as the past ones are capped: a page's weight must not grow with the data.
+        paginator = Paginator(events.filter(end__gte=now).order_by("start"), self.UPCOMING_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        upcoming = list(page_obj.object_list)
+        # The latest past soirées only: the archive grows every month, the page must not.
+        past = list(events.filter(end__lt=now).order_by("-start")[: self.PAST_SHOWN])
         remaining = EventPage.remaining_seats_for(upcoming)
         for event in upcoming:
             event.remaining_cached = remaining.get(event.pk)
         context.update(
-            upcoming=upcoming, past=past, kinds=kinds.items(), kind=kind, kind_label=kinds.get(kind)
+            upcoming=upcoming,
+            past=past,
+            kinds=kinds.items(),
+            kind=kind,
+            kind_label=kinds.get(kind),
+            page_obj=page_obj,
         )
         return context
 
