@@ -14,12 +14,15 @@ Exits non-zero when any check fails.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -91,6 +94,7 @@ def main() -> int:
             EMAIL_USE_TLS="false",
             MEDIA_ROOT=str(tmp / "shared-media"),
             RACCORD_TRUSTED_PROXY_COUNT="0",
+            RACCORD_WORKER_MAX_SILENCE="20",
         )
         print("Preparing one shared PostgreSQL database…", flush=True)
         recreate_database(DATABASE)
@@ -106,8 +110,8 @@ def main() -> int:
             process([PYTHON, "-c", SINK, str(smtp_port), str(sink_log)]),
             gunicorn(env, port_a, workers=2),
             gunicorn(env, port_b, workers=2),
-            process(worker, env=env),
-            process(worker, env=env),
+            process(worker, env=env) as worker_1,
+            process(worker, env=env) as worker_2,
         ):
             a, b = f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"
             wait_for(f"{a}/healthz")
@@ -185,6 +189,26 @@ def main() -> int:
                     failures.append(
                         f"expected each of the {stored} mails once, the sink got {copies}"
                     )
+                print("Stopping both workers (SIGKILL)…", flush=True)
+                for proc in (worker_1, worker_2):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                stopped = time.monotonic()
+                silence = int(env.get("RACCORD_WORKER_MAX_SILENCE", "60"))
+                status = 200
+                while time.monotonic() - stopped < silence + 30:
+                    try:
+                        urllib.request.urlopen(f"{a}/healthz", timeout=10)
+                    except urllib.error.HTTPError as error:
+                        status = error.code
+                        break
+                    time.sleep(1)
+                waited = time.monotonic() - stopped
+                print(
+                    f"/healthz after the workers stopped: {status} after {waited:.0f} s "
+                    f"(RACCORD_WORKER_MAX_SILENCE={silence} s)"
+                )
+                if status != 503:
+                    failures.append("/healthz stayed green with no worker")
             finally:
                 if nginx_ctx:
                     nginx_ctx.__exit__(None, None, None)
