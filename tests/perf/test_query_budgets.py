@@ -26,7 +26,7 @@ BUDGETS = {  # measured on SQLite and PostgreSQL, 25 November 2026, plus 2 of sl
     "standard page": 8 + 2,
     "news index": 11 + 2,
     "news post": 12 + 2,
-    "soirées": 11 + 2,
+    "soirées": 12 + 2,
     "soirée": 14 + 2,
     "films": 12 + 2,
     "film": 21 + 2,
