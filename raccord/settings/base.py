@@ -274,3 +274,8 @@ LOGGING = {
 # red after RACCORD_WORKER_MAX_SILENCE seconds without one.
 RACCORD_WORKER_HEARTBEAT = env_int("RACCORD_WORKER_HEARTBEAT", 10)
 RACCORD_WORKER_MAX_SILENCE = env_int("RACCORD_WORKER_MAX_SILENCE", 60)
+# Run when a worker starts: re-enqueue work a killed worker left behind (its task stays RUNNING).
+RACCORD_WORKER_STARTUP_HOOKS = [
+    "raccord.newsletter.sending.resume_all",
+    "raccord.core.outbox.retry_due",
+]
