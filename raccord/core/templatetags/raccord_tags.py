@@ -36,4 +36,6 @@ def main_menu(context):
     current_path = getattr(current, "url_path", None) or ""
     for item in items:
         item.is_current = bool(current_path) and current_path.startswith(item.url_path)
+        # With the request, Wagtail reads the site root paths once per request, not per link.
+        item.href = item.get_url(request)
     return {"items": items, "request": request}
