@@ -10,11 +10,12 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PreviewableMixin
 from wagtail.search import index
+
+from raccord.core.slugs import unique_slug
 
 from .blocks import CampaignBodyBlock
 
@@ -203,11 +204,7 @@ class Campaign(PreviewableMixin, index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = slugify(self.subject)[:70] or "infolettre"
-            slug, n = base, 2
-            while Campaign.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-                slug, n = f"{base}-{n}", n + 1
-            self.slug = slug
+            self.slug = unique_slug(self, self.subject, fallback="infolettre", max_length=70)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from raccord.core import outbox, signed_links
+from raccord.core.spreadsheets import safe_cell
 from raccord.people.models import normalize_email
 
 from .models import Subscriber, Suppression, Topic, email_digest
@@ -449,17 +450,12 @@ def export_csv(subscribers) -> str:
         writer.writerow(
             [
                 s.contact.email,
-                _safe_cell(s.contact.name),
+                safe_cell(s.contact.name),
                 s.get_status_display(),
                 ",".join(t.slug for t in s.topics.all()),
                 s.created_at.isoformat(timespec="seconds"),
                 s.confirmed_at.isoformat(timespec="seconds") if s.confirmed_at else "",
-                _safe_cell(s.source),
+                safe_cell(s.source),
             ]
         )
     return out.getvalue()
-
-
-def _safe_cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: quote them."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -6,13 +6,14 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from raccord.core.slugs import unique_slug
 
 
 class PartnershipKind(models.Model):
@@ -152,11 +153,7 @@ class Organisation(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = slugify(self.name)[:180] or "organisation"
-            slug, n = base, 2
-            while Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-                slug, n = f"{base}-{n}", n + 1
-            self.slug = slug
+            self.slug = unique_slug(self, self.name, fallback="organisation")
         super().save(*args, **kwargs)
 
     def kinds_display(self) -> str:

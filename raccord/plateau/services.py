@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from raccord.core import outbox, signed_links
+from raccord.core.spreadsheets import safe_cell
 
 from .models import (
     Answer,
@@ -746,13 +747,8 @@ def carbon_rows(production):
             f"{entry.factor.kg_co2e_per_unit}",
             entry.factor.source,
             f"{entry.kg_co2e}",
-            _csv_safe(entry.note),
+            safe_cell(entry.note),
         ]
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheets run cells starting with these characters as formulas."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from raccord.core import outbox
+from raccord.core.spreadsheets import safe_cell
 
 from .models import (
     DIVERSITY_MIN_GROUP,
@@ -350,23 +351,17 @@ def logistics_csv(residency: ResidencyPage) -> str:
     for a in logistics(residency)["people"]:
         writer.writerow(
             [
-                _safe_cell(a.name),
-                _safe_cell(a.pronouns),
+                safe_cell(a.name),
+                safe_cell(a.pronouns),
                 ", ".join(a.role_labels),
                 a.arrival_date.isoformat() if a.arrival_date else "",
                 a.departure_date.isoformat() if a.departure_date else "",
                 a.get_diet_display(),
-                _safe_cell(a.dietary_notes),
-                _safe_cell(a.accessibility_needs),
+                safe_cell(a.dietary_notes),
+                safe_cell(a.accessibility_needs),
             ]
         )
     return out.getvalue()
-
-
-def _safe_cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; neutralise them."""
-    value = value or ""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 # --- Diversity ------------------------------------------------------------------------------
