@@ -267,6 +267,10 @@ class _DemoDatabase:
                 self.server.start()
             self.conn = conn
             _state.demo = self
+        from django.conf import settings
+
+        # The demo's images live where it was loaded; live_url serves them from there.
+        self.media_root = settings.MEDIA_ROOT
         try:
             with self.blocker.unblock():
                 started = time.monotonic()
@@ -333,6 +337,7 @@ def _live_demo_open(_live_demo):
 def live_url(_live_demo_open, db, settings):
     """The live site with the demo content: see the module docstring."""
     url = _live_demo_open.server.url
+    settings.MEDIA_ROOT = _live_demo_open.media_root  # whatever the test's own fixtures chose
     settings.RACCORD_SITE_URL = url
     settings.WAGTAILADMIN_BASE_URL = url
     return url

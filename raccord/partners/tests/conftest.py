@@ -4,10 +4,8 @@ from raccord.partners.models import PartnersIndexPage, TrainingPage
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(request, settings, tmp_path):
+def _media_in_tmp(settings, tmp_path):
     """Placeholder logos are written to a throwaway folder, not var/test-media."""
-    if "live_url" in request.fixturenames:
-        return  # the live demo's files stay where the session loaded them
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
