@@ -30,7 +30,6 @@ from .forms import (
     TrainingForm,
 )
 from .models import CheckIn, EmissionFactor, LogEntry, Proposal
-from .pdf import call_sheet_pdf
 from .services import PlateauError
 
 
@@ -466,6 +465,10 @@ def call_sheet(request, member, day):
 
 @member_required
 def call_sheet_download(request, member, day):
+    # fpdf2 and fontTools weigh ~20 MB: loaded by the one view that draws a PDF, not by every
+    # process that loads the URLconf (the mail worker included).
+    from .pdf import call_sheet_pdf
+
     sheet = _sheet(member, day)
     content = call_sheet_pdf(sheet)
     response = HttpResponse(content, content_type="application/pdf")
