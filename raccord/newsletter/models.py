@@ -285,7 +285,10 @@ class Delivery(models.Model):
                 name="newsletter_one_delivery_per_address",
             )
         ]
-        indexes = [models.Index(fields=["campaign", "status", "next_attempt_at"])]
+        indexes = [
+            # Claims walk it in primary-key order; next_wake() reads the earliest retry from it.
+            models.Index(fields=["campaign", "status", "id"], name="newsletter_delivery_claim"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.campaign} → {self.email}"

@@ -388,14 +388,20 @@ def claim(campaign_id: int, size: int, on_claimed=None) -> list[tuple[int, str, 
     committed together with the claim, so no instant exists where a kill breaks the chain.
     """
     now = timezone.now()
-    due = Q(status=Delivery.Status.QUEUED, next_attempt_at__lte=now) | Q(
-        status=Delivery.Status.SENDING, claimed_at__lt=now - lease()
-    )
+    mine = Delivery.objects.filter(campaign_id=campaign_id).order_by("pk")
+    # Two plain queries rather than one OR: each walks the (campaign, status, id) index in order
+    # and stops after `size` rows, so a claim costs the same at the end of a 100,000-recipient
+    # campaign as at its start (the OR made SQLite scan every row already sent).
+    abandoned = mine.filter(status=Delivery.Status.SENDING, claimed_at__lt=now - lease())
+    queued = mine.filter(status=Delivery.Status.QUEUED, next_attempt_at__lte=now)
     with transaction.atomic():
-        rows = Delivery.objects.filter(due, campaign_id=campaign_id).order_by("pk")
-        if connection.features.has_select_for_update_skip_locked:
-            rows = rows.select_for_update(skip_locked=True)
-        batch = list(rows.values_list("pk", "email", "subscriber_id")[:size])
+        batch = []
+        for rows in (abandoned, queued):
+            if connection.features.has_select_for_update_skip_locked:
+                rows = rows.select_for_update(skip_locked=True)
+            batch += rows.values_list("pk", "email", "subscriber_id")[: size - len(batch)]
+            if len(batch) >= size:
+                break
         if batch:
             Delivery.objects.filter(pk__in=[row[0] for row in batch]).update(
                 status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
