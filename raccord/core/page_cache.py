@@ -2,8 +2,9 @@
 
 Anonymous GETs of public pages are stored whole (headers included) in the `pages` cache alias:
 Redis in production, local memory in the embedded default. A page is served from it until its
-lifetime ends or until content changes: publishing, unpublishing or deleting a page and saving
-site settings purge every page; a seat change on a soirée purges that soirée's paths only
+lifetime ends or until content changes: publishing, unpublishing, moving or deleting a page and
+saving site settings, a site or an image purge every page (and the shared fragments of
+core/fragments.py, keyed by the same version); a seat change on a soirée purges that soirée's paths only
 (`purge_paths`). Visitors with a session (volunteers, Plateau crews) always get fresh pages.
 
 The response also tells nginx (and browsers) it may keep it for RACCORD_PUBLIC_MAX_AGE seconds,
@@ -17,7 +18,6 @@ import hashlib
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
 
 SKIP_PREFIXES = (
@@ -74,6 +74,11 @@ def _bump(key: str) -> None:
 
 def purge_all() -> None:
     _bump(GLOBAL)
+
+
+def global_version() -> int:
+    """Bumped by every purge_all(); fragments (core/fragments.py) are keyed by it."""
+    return _cache().get(GLOBAL, 0)
 
 
 def purge_paths(*paths: str) -> None:
@@ -155,12 +160,13 @@ def _purge_event(event=None, **kwargs) -> None:
 
 
 def connect_signals() -> None:
-    from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(_purge_all_on_signal, dispatch_uid="raccord-page-cache-published")
     page_unpublished.connect(_purge_all_on_signal, dispatch_uid="raccord-page-cache-unpublished")
+    # Moving or reordering pages changes menus and listings without publishing anything.
+    post_page_move.connect(_purge_all_on_signal, dispatch_uid="raccord-page-cache-moved")
     post_delete.connect(
         _purge_all_on_signal, sender=Page, dispatch_uid="raccord-page-cache-deleted"
     )
@@ -172,7 +178,25 @@ def connect_signals() -> None:
     if event_seats_changed is not None:
         event_seats_changed.connect(_purge_event, dispatch_uid="raccord-page-cache-seats")
 
-    @receiver(post_save, dispatch_uid="raccord-page-cache-settings")
-    def _settings_saved(sender, **kwargs):
-        if issubclass(sender, BaseSiteSetting):
-            purge_all()
+    from wagtail.images import get_image_model
+    from wagtail.models import Site
+
+    # Menus hang off the site's root; an edited image gets new rendition file names.
+    for model in (Site, get_image_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _purge_all_on_signal,
+                sender=model,
+                dispatch_uid=f"raccord-page-cache-{model._meta.label_lower}-{signal is post_save}",
+            )
+
+    post_save.connect(_settings_saved, dispatch_uid="raccord-page-cache-settings")
+
+
+def _settings_saved(sender, **kwargs) -> None:
+    # A module-level receiver: a nested one, weakly referenced, was collected at once and
+    # settings changes never purged anything.
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    if issubclass(sender, BaseSiteSetting):
+        purge_all()

@@ -59,3 +59,16 @@ def test_visitors_with_a_session_always_get_a_fresh_page(client, site, page_cach
 def test_admin_and_health_are_never_cached(client, site, page_cache_on):
     client.get("/healthz")
     assert "X-Page-Cache" not in client.get("/healthz")
+
+
+@pytest.mark.django_db
+def test_saving_site_settings_purges_the_cache(client, site, page_cache_on):
+    from raccord.core.models import SiteSettings
+
+    client.get("/")
+    row = SiteSettings.for_site(site)
+    row.footer_text = "Fermeture estivale du local jusqu’au 25 août."
+    row.save()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Fermeture estivale" in response.content.decode()

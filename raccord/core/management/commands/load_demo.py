@@ -68,6 +68,12 @@ class Command(BaseCommand):
             from raccord.core import scale as scale_loader
 
             scale_loader.load(ctx, scale)
+        if ctx.created or scale:
+            # Pages added with add_child() send no publish signal: retire cached pages and
+            # fragments (a shared Redis outlives this command) so visitors see the new content.
+            from raccord.core import page_cache
+
+            page_cache.purge_all()
         if ctx.created:
             self.stdout.write(f"Contenu créé : {len(ctx.created)} éléments.")
         else:
