@@ -8,6 +8,7 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -100,7 +101,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.latest(3)
+        # Lazy: `.public()` queries view restrictions as soon as it is called, and the home's
+        # body is usually a cached fragment (core/fragments.py) that never reads the list.
+        context["latest_news"] = SimpleLazyObject(lambda: list(NewsPage.objects.latest(3)))
         return context
 
 

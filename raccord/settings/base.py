@@ -162,6 +162,8 @@ CACHES["pages"] = {
 RACCORD_PAGE_CACHE = env_bool("RACCORD_PAGE_CACHE", True)
 RACCORD_PAGE_CACHE_ALIAS = "pages"
 RACCORD_PAGE_CACHE_SECONDS = env_int("RACCORD_PAGE_CACHE_SECONDS", 300)
+# Menu, footer and home body shared between page renders (core/fragments.py); same alias.
+RACCORD_FRAGMENT_CACHE = env_bool("RACCORD_FRAGMENT_CACHE", True)
 RACCORD_PUBLIC_MAX_AGE = env_int("RACCORD_PUBLIC_MAX_AGE", 10)
 
 # Mail: SMTP when EMAIL_HOST is set; dev prints to the console otherwise (see dev.py).

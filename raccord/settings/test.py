@@ -17,6 +17,7 @@ CACHES = {
 }
 # Off by default so tests see fresh pages; raccord/core/tests/test_page_cache.py turns it on.
 RACCORD_PAGE_CACHE = False
+RACCORD_FRAGMENT_CACHE = False
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(VAR_DIR / "test-media"))  # noqa: F405
 ALLOWED_HOSTS = ["*"]

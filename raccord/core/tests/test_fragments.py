@@ -1,0 +1,91 @@
+"""Menu, footer and home body are shared between anonymous renders until content changes."""
+
+import re
+
+import pytest
+from django.core.cache import caches
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.RACCORD_FRAGMENT_CACHE = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+def menu(html: str) -> list[str]:
+    block = html.split('class="main-menu"', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r">([^<]+)</a>", block)
+
+
+@pytest.mark.django_db
+def test_a_second_render_of_the_home_reuses_its_fragments(
+    client, demo_site, fragments_on, django_assert_max_num_queries
+):
+    first = client.get("/").content.decode()
+    with django_assert_max_num_queries(4):  # site, page, view restrictions: Wagtail's routing
+        second = client.get("/").content.decode()
+    assert second == first
+    assert "Dernières actualités" in second and "Mentions légales" in second
+
+
+@pytest.mark.django_db
+def test_the_shared_menu_still_marks_the_section_of_each_page(client, demo_site, fragments_on):
+    client.get("/")
+    news = client.get("/actualites/soiree-soin-tournages-9-mars-2025/").content.decode()
+    assert '<a href="/actualites/" aria-current="page">Actualités</a>' in news
+    home = client.get("/").content.decode()
+    assert 'aria-current="page">Actualités' not in home
+
+
+@pytest.mark.django_db
+def test_the_footer_form_records_the_page_it_was_sent_from(client, demo_site, fragments_on):
+    client.get("/")
+    html = client.get("/actualites/").content.decode()
+    assert 'name="footer-source" value="/actualites/"' in html
+
+
+@pytest.mark.django_db
+def test_a_published_page_appears_in_the_menu_at_once(client, demo_site, fragments_on):
+    from raccord.core.models import StandardPage
+
+    before = menu(client.get("/").content.decode())
+    page = StandardPage(title="Archives du collectif", slug="archives-du-collectif")
+    demo_site.home.add_child(instance=page)
+    page.show_in_menus = True
+    page.save_revision().publish()
+    after = menu(client.get("/").content.decode())
+    assert "Archives du collectif" in after and "Archives du collectif" not in before
+
+
+@pytest.mark.django_db
+def test_reordering_the_menu_shows_the_new_order(client, demo_site, fragments_on):
+    before = menu(client.get("/").content.decode())
+    pages = demo_site.home.get_children().live().in_menu()
+    last = pages.last()
+    last.move(pages.first(), pos="left")
+    after = menu(client.get("/").content.decode())
+    assert after[0] == last.title and after != before
+
+
+@pytest.mark.django_db
+def test_saving_site_settings_updates_the_footer(client, demo_site, fragments_on):
+    from raccord.core.models import SiteSettings
+
+    client.get("/")
+    settings_row = SiteSettings.for_site(demo_site.site)
+    settings_row.footer_text = "Collectif en pause estivale jusqu’au 25 août."
+    settings_row.save()
+    assert "pause estivale" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_a_session_gets_a_page_of_their_own(client, demo_site, fragments_on):
+    from django.contrib.auth import get_user_model
+
+    client.get("/")
+    user = get_user_model().objects.create_user("benevole", password="x" * 12)
+    client.force_login(user)
+    html = client.get("/").content.decode()
+    assert "csrfmiddlewaretoken" in html
