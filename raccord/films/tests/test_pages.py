@@ -42,6 +42,22 @@ def test_catalogue_lists_the_films_with_their_posters(client, film):
 
 
 @pytest.mark.django_db
+def test_catalogue_comes_in_pages(client, film_index, monkeypatch):
+    from raccord.films.models import FilmIndexPage, FilmPage
+
+    monkeypatch.setattr(FilmIndexPage, "per_page", 2)
+    for n, year in enumerate((2021, 2022, 2023)):
+        film = make_film(film_index, title=f"Film de {year}", slug=f"film-{n}")
+        FilmPage.objects.filter(pk=film.pk).update(year=year)
+    first = client.get("/films/").content.decode()
+    assert "Film de 2023" in first and "Film de 2022" in first and "Film de 2021" not in first
+    assert "Page 1 sur 2" in first and 'href="?page=2"' in first
+    second = client.get("/films/?page=2").content.decode()
+    assert "Film de 2021" in second and "Film de 2023" not in second
+    assert "Film de 2023" in client.get("/films/?page=abc").content.decode()
+
+
+@pytest.mark.django_db
 def test_film_page_shows_credits_themes_formats_and_accessibility(client, film):
     response = client.get(film.url)
     html = response.content.decode()
