@@ -128,9 +128,9 @@ def main() -> None:
     parser.add_argument(
         "--worker-class",
         default="gthread",
-        help="gunicorn worker class for every server (production: gthread, 2 threads)",
+        help="gunicorn worker class for every server (production: gthread, 4 threads)",
     )
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument(
         "--skip-setup", action="store_true", help="reuse the database of a previous run"
     )
