@@ -136,6 +136,10 @@ def send(
     return mail
 
 
+# How long a worker may take to hand one mail to the SMTP server before it counts as dead.
+SEND_LEASE = timedelta(minutes=15)
+
+
 def enqueue(mail_id: int, delay: timedelta | None = None) -> None:
     from .tasks import deliver_mail
 
@@ -169,7 +173,10 @@ def deliver(mail_id: int, connection=None) -> str:
             return mail.status if mail else "missing"
         mail.status = OutgoingMail.Status.SENDING
         mail.attempts += 1
-        mail.save(update_fields=["status", "attempts"])
+        # While sending, next_attempt_at is the lease: past it, retry_due() takes the mail as
+        # abandoned by a dead worker (a mail queued long ago but sent now is not).
+        mail.next_attempt_at = timezone.now() + SEND_LEASE
+        mail.save(update_fields=["status", "attempts", "next_attempt_at"])
     try:
         mail.as_message(connection=connection or get_connection()).send()
     except Exception as error:  # noqa: BLE001 - every failure is recorded on the row
@@ -193,11 +200,12 @@ def deliver(mail_id: int, connection=None) -> str:
     return mail.status
 
 
-def retry_due(stale_after: timedelta = timedelta(minutes=15)) -> int:
+def retry_due(stale_after: timedelta = SEND_LEASE) -> int:
     """Re-enqueue mails whose retry time has come or whose worker died mid-send."""
     now = timezone.now()
-    stuck = OutgoingMail.objects.filter(
-        status=OutgoingMail.Status.SENDING, created_at__lt=now - stale_after
+    stuck = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENDING).filter(
+        models.Q(next_attempt_at__lte=now)
+        | models.Q(next_attempt_at__isnull=True, created_at__lt=now - stale_after)
     )
     stuck.update(status=OutgoingMail.Status.QUEUED, next_attempt_at=now)
     due = OutgoingMail.objects.filter(status=OutgoingMail.Status.QUEUED).filter(

@@ -70,6 +70,27 @@ def test_outbox_never_sends_twice(sent_mails):
 
 
 @pytest.mark.django_db
+def test_a_mail_being_sent_is_only_retried_once_its_worker_is_presumed_dead(sent_mails):
+    """Queued long ago but picked up just now: a retry pass must not send it a second time."""
+    mail = outbox.send("core/test", to="x@example.org", context={"name": "X"})
+    sent_mails()
+    long_ago = timezone.now() - timedelta(hours=2)
+    OutgoingMail.objects.filter(pk=mail.pk).update(
+        status=OutgoingMail.Status.SENDING,
+        created_at=long_ago,
+        next_attempt_at=timezone.now() + outbox.SEND_LEASE,
+    )
+    assert outbox.retry_due() == 0
+    assert len(sent_mails()) == 1
+    # Past the lease the worker is taken for dead and the mail goes again.
+    OutgoingMail.objects.filter(pk=mail.pk).update(next_attempt_at=long_ago)
+    assert outbox.retry_due() == 1
+    assert len(sent_mails()) == 2
+    mail.refresh_from_db()
+    assert mail.status == OutgoingMail.Status.SENT
+
+
+@pytest.mark.django_db
 def test_subject_with_line_breaks_cannot_inject_headers(sent_mails):
     outbox.send(
         "core/test", to="x@example.org", subject="Bonjour\r\nBcc: evil@example.org", context={}
