@@ -136,6 +136,29 @@ def load(ctx) -> None:
     _recordings(ctx)
     _diffusion(ctx, films)
     _requests(ctx, films)
+    _link_soirees(films)
+
+
+def _link_soirees(films: list[FilmPage]) -> None:
+    """Soirées load before films: point their projections, kept by title, at the catalogue."""
+    try:
+        from raccord.events.models import EventPage
+    except ImportError:  # the events app is optional
+        return
+    by_title = {film.title.casefold(): film for film in films}
+    for event in EventPage.objects.all():
+        changed = False
+        for block in event.programme:
+            if block.block_type != "projection" or block.value.get("film") is not None:
+                continue
+            film = by_title.get((block.value.get("title") or "").casefold())
+            if film is not None:
+                block.value["film"] = film
+                changed = True
+        if changed:
+            revision = event.save_revision()
+            if event.live:
+                revision.publish()
 
 
 def _films(ctx) -> list[FilmPage]:
