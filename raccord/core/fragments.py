@@ -27,7 +27,7 @@ def enabled(request) -> bool:
     )
 
 
-def _generation(request) -> int:
+def generation(request) -> int:
     # Read once per request: every fragment of the page is keyed by the same version.
     if not hasattr(request, "_raccord_generation"):
         request._raccord_generation = page_cache.global_version()
@@ -38,7 +38,7 @@ def get_or_render(request, name: str, vary: tuple, render) -> str:
     """The fragment `name` as rendered for these `vary` values, rendering it when missing."""
     if not enabled(request):
         return render()
-    raw = f"{name}|{_generation(request)}|{request.get_host()}|{vary!r}"
+    raw = f"{name}|{generation(request)}|{request.get_host()}|{vary!r}"
     key = "frag:" + hashlib.sha1(raw.encode()).hexdigest()
     cache = caches[settings.RACCORD_PAGE_CACHE_ALIAS]
     html = cache.get(key)

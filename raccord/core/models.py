@@ -12,7 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import AxisBlock, BodyBlock, StandardBodyBlock, VerbBlock
@@ -43,7 +43,23 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "réglages du site"
 
 
-class HomePage(Page):
+class RaccordPage(Page):
+    """The base of every page type of the site."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        # Wagtail asks on every page served (two queries); while no page of the site has a
+        # restriction, the answer is known without asking (core/routing.py).
+        from .routing import any_view_restriction
+
+        if not any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(RaccordPage):
     intro = RichTextField(
         "qui sommes-nous",
         blank=True,
@@ -107,7 +123,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(RaccordPage):
     intro = models.TextField("chapô", blank=True)
     body = StreamField(StandardBodyBlock(), blank=True, verbose_name="contenu")
 
@@ -119,7 +135,7 @@ class StandardPage(Page):
         verbose_name_plural = "pages simples"
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RaccordPage):
     """`/actualites/`: the list of news posts, newest first, paginated."""
 
     intro = models.TextField("chapô", blank=True)
@@ -157,7 +173,7 @@ class NewsPageQuerySet(PageQuerySet):
         return self.published().with_cards()[:count]
 
 
-class NewsPage(Page):
+class NewsPage(RaccordPage):
     date = models.DateField("date", default=timezone.localdate)
     intro = models.TextField(
         "chapô", help_text="Une ou deux phrases, reprises dans la liste et le flux."
@@ -202,7 +218,7 @@ class NewsPage(Page):
         return context
 
 
-class ContactPage(Page):
+class ContactPage(RaccordPage):
     """`/nous-rencontrer/`: ways to meet the collective and the contact form."""
 
     intro = RichTextField("introduction", blank=True, features=["bold", "italic", "link"])

@@ -179,10 +179,11 @@ def connect_signals() -> None:
         event_seats_changed.connect(_purge_event, dispatch_uid="raccord-page-cache-seats")
 
     from wagtail.images import get_image_model
-    from wagtail.models import Site
+    from wagtail.models import PageViewRestriction, Site
 
-    # Menus hang off the site's root; an edited image gets new rendition file names.
-    for model in (Site, get_image_model()):
+    # Menus hang off the site's root; an edited image gets new rendition file names; a page
+    # that becomes private must leave the cache at once (core/routing.py reads it too).
+    for model in (Site, get_image_model(), PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
                 _purge_all_on_signal,

@@ -19,6 +19,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from raccord.core.models import RaccordPage
+
 from .blocks import ProgrammeBlock
 
 
@@ -74,7 +76,7 @@ class Venue(index.Indexed, models.Model):
         return f"https://www.openstreetmap.org/search?query={query}"
 
 
-class EventIndexPage(Page):
+class EventIndexPage(RaccordPage):
     intro = models.TextField("chapô", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -132,7 +134,7 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventPage(Page):
+class EventPage(RaccordPage):
     class Kind(models.TextChoices):
         SOIREE = "soiree", "Soirée"
         PROJECTION = "projection", "Projection"

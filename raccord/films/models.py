@@ -25,6 +25,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from raccord.core.models import RaccordPage
+
 RICH_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
@@ -125,7 +127,7 @@ def image_prefetch(*lookups: str) -> list[Prefetch]:
 # --- Films ------------------------------------------------------------------------------------
 
 
-class FilmIndexPage(Page):
+class FilmIndexPage(RaccordPage):
     intro = RichTextField("présentation", blank=True, features=RICH_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -162,7 +164,7 @@ class FilmTag(TaggedItemBase):
     content_object = ParentalKey("films.FilmPage", on_delete=models.CASCADE, related_name="tagged")
 
 
-class FilmPage(Page):
+class FilmPage(RaccordPage):
     class Length(models.TextChoices):
         SHORT = "court", "Court-métrage"
         MEDIUM = "moyen", "Moyen-métrage"
@@ -424,7 +426,7 @@ class FilmStill(Orderable):
 # --- The comic-strip exhibition ------------------------------------------------------------
 
 
-class ExhibitionPage(RoutablePageMixin, Page):
+class ExhibitionPage(RoutablePageMixin, RaccordPage):
     intro = RichTextField("présentation", blank=True, features=RICH_FEATURES)
     author = models.CharField("autrice ou auteur des planches", max_length=200, blank=True)
     plate_format = models.CharField("format des planches", max_length=200, blank=True)
@@ -524,7 +526,7 @@ class ComicPlate(Orderable):
 # --- Recordings -----------------------------------------------------------------------------
 
 
-class RecordingIndexPage(Page):
+class RecordingIndexPage(RaccordPage):
     intro = RichTextField("présentation", blank=True, features=RICH_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -554,7 +556,7 @@ def validate_timecode(value: str) -> None:
         raise ValidationError("Écrivez le minutage sous la forme 12:30 ou 1:02:30.")
 
 
-class RecordingPage(Page):
+class RecordingPage(RaccordPage):
     class Kind(models.TextChoices):
         VIDEO = "video", "Vidéo"
         AUDIO = "audio", "Audio"
@@ -658,7 +660,7 @@ class RecordingChapter(Orderable):
 # --- What happened: /diffusion/ ---------------------------------------------------------------
 
 
-class DiffusionPage(Page):
+class DiffusionPage(RaccordPage):
     intro = RichTextField("présentation", blank=True, features=RICH_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

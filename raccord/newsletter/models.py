@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PreviewableMixin
 from wagtail.search import index
 
+from raccord.core.models import RaccordPage
 from raccord.core.slugs import unique_slug
 
 from .blocks import CampaignBodyBlock
@@ -294,7 +295,7 @@ class Delivery(models.Model):
         return f"{self.campaign} → {self.email}"
 
 
-class NewsletterPage(Page):
+class NewsletterPage(RaccordPage):
     """`/infolettre/`: the sign-up page; its archives live at `/infolettre/archives/`."""
 
     intro = RichTextField("présentation", blank=True, features=["bold", "italic", "link"])

@@ -109,7 +109,11 @@ def public_topics() -> list[dict]:
 
 
 def forget_topics_cache(**kwargs) -> None:
+    """Topics changed: every page's footer form lists them, so cached pages go too."""
+    from raccord.core import page_cache
+
     cache.delete(TOPICS_CACHE_KEY)
+    page_cache.purge_all()
 
 
 def default_topics():

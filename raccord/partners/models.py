@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from raccord.core.models import RaccordPage
 from raccord.core.slugs import unique_slug
 
 
@@ -364,7 +365,7 @@ class CoachingRequest(models.Model):
         return f"{self.get_offer_display()} · {self.production} · {self.created_at:%d/%m/%Y}"
 
 
-class PartnersIndexPage(RoutablePageMixin, Page):
+class PartnersIndexPage(RoutablePageMixin, RaccordPage):
     """`/partenaires/`: partners and companion collectives, and the way to join them."""
 
     intro = models.TextField("chapô", blank=True)
@@ -421,7 +422,7 @@ class PartnersIndexPage(RoutablePageMixin, Page):
         )
 
 
-class TrainingPage(RoutablePageMixin, Page):
+class TrainingPage(RoutablePageMixin, RaccordPage):
     """`/formations/`: what the collective offers crews, and the request form."""
 
     intro = models.TextField("chapô", blank=True)

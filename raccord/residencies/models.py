@@ -23,6 +23,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from raccord.core.blocks import BodyBlock
+from raccord.core.models import RaccordPage
 
 
 class ParityGrid(ClusterableModel):
@@ -192,7 +193,7 @@ DIVERSITY_MIN_GROUP = 5
 # --- Pages -----------------------------------------------------------------------------------
 
 
-class ResidencyIndexPage(RoutablePageMixin, Page):
+class ResidencyIndexPage(RoutablePageMixin, RaccordPage):
     intro = RichTextField("présentation", blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -219,7 +220,7 @@ class ResidencyPageQuerySet(PageQuerySet):
         return self.live().filter(models.Q(end_date__gte=today) | models.Q(end_date__isnull=True))
 
 
-class ResidencyPage(RoutablePageMixin, Page):
+class ResidencyPage(RoutablePageMixin, RaccordPage):
     start_date = models.DateField("début", null=True, blank=True)
     end_date = models.DateField("fin", null=True, blank=True)
     period_label = models.CharField(

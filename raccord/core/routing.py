@@ -1,0 +1,78 @@
+"""Wagtail's routing for anonymous visitors without the queries that only change on publish.
+
+Wagtail looks up the Site (one query), loads the home page's specific object (another) and reads
+view restrictions (two more) on every page it serves. All of it changes only when content is
+published, moved or deleted, or a site or a restriction saved, and each of these bumps the page
+cache's global version (core/page_cache.py). So:
+
+- `SiteMiddleware` keeps, per process, a pickled copy of the Site (with its home page already
+  specific) per host and version, and gives each anonymous request a fresh unpickled copy:
+  no model instance is shared between requests or threads (~40 µs instead of two queries).
+- `any_view_restriction()` remembers, per version, whether the site has any view restriction at
+  all; while it has none, `RaccordPage.get_view_restrictions()` answers without a query.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+from django.conf import settings
+from django.core.cache import caches
+
+from . import fragments, page_cache
+
+_MAX_HOSTS = 32  # the Host header comes from the client: keep a bounded number of copies
+_copies: dict[tuple[str, int], tuple[int, bytes]] = {}
+
+
+def enabled(request) -> bool:
+    return settings.RACCORD_FRAGMENT_CACHE and page_cache.applies_to(request)
+
+
+def site_for(request):
+    """A private copy of the request's Site and home page, current for the content version."""
+    from wagtail.models import Site
+
+    version = fragments.generation(request)
+    key = (request._get_raw_host(), request.get_port())
+    entry = _copies.get(key)
+    if entry is None or entry[0] != version:
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page.localized.specific  # noqa: B018 - stored in the copy
+        entry = (version, pickle.dumps(site, pickle.HIGHEST_PROTOCOL))
+        if len(_copies) >= _MAX_HOSTS:
+            _copies.clear()
+        _copies[key] = entry
+    return pickle.loads(entry[1])
+
+
+class SiteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if enabled(request):
+            # Wagtail's Site.find_for_request() returns what it finds here.
+            request._wagtail_site = site_for(request)
+        return self.get_response(request)
+
+
+RESTRICTIONS_KEY = "routing:any-view-restriction"
+
+
+def any_view_restriction() -> bool:
+    """Whether any page has a view restriction, read once per content version."""
+    if not settings.RACCORD_FRAGMENT_CACHE:
+        return True
+    from wagtail.models import PageViewRestriction
+
+    cache = caches[settings.RACCORD_PAGE_CACHE_ALIAS]
+    values = cache.get_many([page_cache.GLOBAL, RESTRICTIONS_KEY])
+    version = values.get(page_cache.GLOBAL, 0)
+    stored = values.get(RESTRICTIONS_KEY)
+    if isinstance(stored, tuple) and stored[0] == version:
+        return stored[1]
+    exists = PageViewRestriction.objects.exists()
+    cache.set(RESTRICTIONS_KEY, (version, exists), None)
+    return exists
