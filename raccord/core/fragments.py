@@ -11,6 +11,7 @@ session gets CSRF tokens and editor links of their own.
 from __future__ import annotations
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -34,15 +35,35 @@ def generation(request) -> int:
     return request._raccord_generation
 
 
+_LOCAL_MAX = 2000  # fragments per process (the footer form has one per path)
+_local: tuple[int, dict[str, tuple[float, str]]] = (-1, {})
+
+
+def _local_entries(version: int) -> dict[str, tuple[float, str]]:
+    global _local
+    if _local[0] != version:
+        _local = (version, {})  # one assignment: threads see the old or the new, both valid
+    return _local[1]
+
+
 def get_or_render(request, name: str, vary: tuple, render) -> str:
     """The fragment `name` as rendered for these `vary` values, rendering it when missing."""
     if not enabled(request):
         return render()
-    raw = f"{name}|{generation(request)}|{request.get_host()}|{vary!r}"
+    version = generation(request)
+    raw = f"{name}|{version}|{request.get_host()}|{vary!r}"
     key = "frag:" + hashlib.sha1(raw.encode()).hexdigest()
+    local = _local_entries(version)
+    now = time.monotonic()
+    entry = local.get(key)
+    if entry is not None and entry[0] > now:
+        return mark_safe(entry[1])  # our own template output, escaped when it was rendered
     cache = caches[settings.RACCORD_PAGE_CACHE_ALIAS]
+    lifetime = settings.RACCORD_PAGE_CACHE_SECONDS
     html = cache.get(key)
     if html is None:
         html = str(render())
-        cache.set(key, html, settings.RACCORD_PAGE_CACHE_SECONDS)
-    return mark_safe(html)  # our own template output, escaped when it was rendered
+        cache.set(key, html, lifetime)
+    if len(local) < _LOCAL_MAX:
+        local[key] = (now + lifetime, html)
+    return mark_safe(html)

@@ -14,6 +14,7 @@ so a wrong seat count can only live that long in front of the app.
 from __future__ import annotations
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -63,9 +64,15 @@ def _lookup(request) -> tuple[str, tuple[int, int], object]:
     return key, versions, None
 
 
+def _seed() -> int:
+    # Versions start from the clock, not 0: after Redis loses its data (a restart without
+    # persistence) no version repeats one that a process still holds fragments for.
+    return time.time_ns() // 1000
+
+
 def _bump(key: str) -> None:
     cache = _cache()
-    cache.add(key, 0, timeout=None)
+    cache.add(key, _seed(), timeout=None)
     try:
         cache.incr(key)
     except ValueError:
@@ -78,7 +85,12 @@ def purge_all() -> None:
 
 def global_version() -> int:
     """Bumped by every purge_all(); fragments (core/fragments.py) are keyed by it."""
-    return _cache().get(GLOBAL, 0)
+    cache = _cache()
+    version = cache.get(GLOBAL)
+    if version is None:
+        cache.add(GLOBAL, _seed(), timeout=None)
+        version = cache.get(GLOBAL, 0)
+    return version
 
 
 def purge_paths(*paths: str) -> None:
