@@ -18,6 +18,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
 
@@ -80,7 +81,15 @@ def _bump(key: str) -> None:
 
 
 def purge_all() -> None:
+    """Retire every cached page and fragment, now and again when the transaction commits.
+
+    Signals fire inside the transaction: a visitor rendering between the first bump and the
+    commit would read the old content (or no view restriction yet) and store it under the new
+    version. The second bump, once the change is visible to every connection, retires that.
+    """
     _bump(GLOBAL)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(GLOBAL))
 
 
 def global_version() -> int:

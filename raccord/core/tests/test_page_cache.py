@@ -72,3 +72,15 @@ def test_saving_site_settings_purges_the_cache(client, site, page_cache_on):
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss"
     assert "Fermeture estivale" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_purge_inside_a_transaction_bumps_again_at_commit(
+    page_cache_on, django_capture_on_commit_callbacks
+):
+    """A render between the first bump and the commit may store old content: it must not last."""
+    before = page_cache.global_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.purge_all()
+        during = page_cache.global_version()
+    assert before < during < page_cache.global_version()
