@@ -2,7 +2,7 @@
 
 import pytest
 from django.core import mail as django_mail
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 
 pytest_plugins = ["tests.browser_fixtures"]
@@ -13,6 +13,24 @@ def _clean_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The app's page cache as in production (the test settings turn it off), emptied around."""
+    settings.RACCORD_PAGE_CACHE = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def fragments_on(settings):
+    """Shared fragments and routing copies as in production (core/fragments.py, routing.py)."""
+    settings.RACCORD_FRAGMENT_CACHE = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import io
 import re
 
 import pytest
-from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -26,14 +25,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(db):
     call_command("load_demo", stdout=io.StringIO())
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.RACCORD_PAGE_CACHE = True
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
 
 
 def test_every_public_page_type_is_shareable_by_caches(demo, client, settings, page_cache_on):

@@ -4,15 +4,6 @@ Wagtail's routing reads nothing from the database that only a publish could chan
 import re
 
 import pytest
-from django.core.cache import caches
-
-
-@pytest.fixture
-def fragments_on(settings):
-    settings.RACCORD_FRAGMENT_CACHE = True
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
 
 
 def menu(html: str) -> list[str]:

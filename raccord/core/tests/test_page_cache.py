@@ -1,17 +1,8 @@
 """Anonymous pages come from the page cache until content changes; sessions bypass it."""
 
 import pytest
-from django.core.cache import caches
 
 from raccord.core import page_cache
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.RACCORD_PAGE_CACHE = True
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
 
 
 @pytest.mark.django_db

@@ -249,15 +249,10 @@ def test_exhibition_queries_do_not_grow_with_pages(
 
 @pytest.mark.django_db
 def test_a_cached_film_page_keeps_its_video_host_and_other_pages_do_not_get_it(
-    client, film, settings
+    client, film, page_cache_on
 ):
-    from django.core.cache import caches
-
-    settings.RACCORD_PAGE_CACHE = True
-    caches["pages"].clear()
     client.get(film.url)
     cached = client.get(film.url)
     assert cached["X-Page-Cache"] == "hit"
     assert "https://www.youtube-nocookie.com" in cached["Content-Security-Policy"]
     assert "youtube" not in client.get("/films/")["Content-Security-Policy"]
-    caches["pages"].clear()
