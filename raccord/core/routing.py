@@ -8,9 +8,9 @@ cache's global version (core/page_cache.py). So:
 - `SiteMiddleware` keeps, per process, a pickled copy of the Site (with its home page already
   specific) per host and version, and gives each anonymous request a fresh unpickled copy:
   no model instance is shared between requests or threads (~40 µs instead of two queries).
-- `any_view_restriction()` remembers, per version, whether the site has any view restriction at
-  all; while it has none, `RaccordPage.get_view_restrictions()` answers without a query. During
-  an anonymous request it uses the version the middleware already read (no Redis round trip).
+- `any_view_restriction()` remembers, per process and version, whether the site has any view
+  restriction at all; while it has none, `RaccordPage.get_view_restrictions()` answers without
+  a query. During an anonymous request it uses the version the middleware already read.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import pickle
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.cache import caches
 
 from . import fragments, page_cache
 
@@ -67,27 +66,16 @@ class SiteMiddleware:
             _request_version.reset(token)
 
 
-RESTRICTIONS_KEY = "routing:any-view-restriction"
-
-
 def any_view_restriction() -> bool:
-    """Whether any page has a view restriction, read once per content version."""
+    """Whether any page has a view restriction: one query per process and content version."""
+    global _restrictions
     if not settings.RACCORD_FRAGMENT_CACHE:
         return True
-    global _restrictions
     from wagtail.models import PageViewRestriction
 
     version = _request_version.get()
-    if version is not None and _restrictions[0] == version:
-        return _restrictions[1]
-    cache = caches[settings.RACCORD_PAGE_CACHE_ALIAS]
-    values = cache.get_many([page_cache.GLOBAL, RESTRICTIONS_KEY])
-    version = values.get(page_cache.GLOBAL, 0)
-    stored = values.get(RESTRICTIONS_KEY)
-    if isinstance(stored, tuple) and stored[0] == version:
-        exists = stored[1]
-    else:
-        exists = PageViewRestriction.objects.exists()
-        cache.set(RESTRICTIONS_KEY, (version, exists), None)
-    _restrictions = (version, exists)
-    return exists
+    if version is None:  # outside an anonymous request (admin, commands)
+        version = page_cache.global_version()
+    if _restrictions[0] != version:
+        _restrictions = (version, PageViewRestriction.objects.exists())
+    return _restrictions[1]
