@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
@@ -152,10 +152,7 @@ class FilmIndexPage(RaccordPage):
         context = super().get_context(request, *args, **kwargs)
         # Pages of 24: the catalogue's weight stays the same whether it holds 10 films or 500.
         paginator = Paginator(self.films(), self.per_page)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except (EmptyPage, PageNotAnInteger):
-            page_obj = paginator.page(1)
+        page_obj = paginator.get_page(request.GET.get("page"))
         context.update(films=page_obj.object_list, page_obj=page_obj, paginator=paginator)
         return context
 
