@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -20,6 +21,33 @@ def validate_path_or_url(value: str) -> None:
             "Indiquez une adresse complète (https://…) ou un chemin du site (/soirees/).",
             code="invalid",
         ) from None
+
+
+class KindPageChooserBlock(blocks.PageChooserBlock):
+    """Chooses a page of a kind another app declared (`registry.page_kinds`): "film", "soiree".
+
+    The block never names the app that owns the page type, so an app can offer its pages to
+    blocks of lower apps (a soirée's programme shows films; the infolettre shows soirées)
+    without an upward import. Migrations keep only the kind.
+    """
+
+    def __init__(self, kind: str, **kwargs):
+        self.kind = kind
+        super().__init__(**kwargs)
+
+    @cached_property
+    def target_models(self):
+        from wagtail.models import Page
+
+        from . import registry
+
+        entry = registry.page_kinds.get(self.kind)
+        return [entry.model] if entry is not None else [Page]
+
+    def deconstruct(self):
+        path, args, kwargs = blocks.Block.deconstruct(self)
+        kwargs = {k: v for k, v in kwargs.items() if k not in ("page_type", "target_model")}
+        return path, args, kwargs
 
 
 class PathOrURLBlock(blocks.URLBlock):

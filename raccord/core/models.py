@@ -9,12 +9,15 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.urls import path
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
+from . import registry
 from .blocks import AxisBlock, BodyBlock, StandardBodyBlock, VerbBlock
 from .health import WorkerHeartbeat  # noqa: F401  (registers the model with the core app)
 from .outbox import OutgoingMail  # noqa: F401  (registers the model with the core app)
@@ -57,6 +60,24 @@ class RaccordPage(Page):
         if not any_view_restriction():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class RoutedPage(RoutablePageMixin):
+    """A page whose sub-URLs (forms, thanks pages) are views the apps mount from their views.py.
+
+    `registry.page_routes.add_route(PageModel, "merci/", view, name="thanks")`, called from the
+    app's `ready()`: the page model never imports its views or forms (docs/architecture.md).
+    Registered routes come before the ones declared on the class, so "" can replace the page's
+    own rendering.
+    """
+
+    @classmethod
+    def get_subpage_urls(cls):
+        mounted = tuple(
+            path(route.pattern, route.view, name=route.name)
+            for route in registry.page_routes.for_model(cls)
+        )
+        return mounted + tuple(super().get_subpage_urls())
 
 
 class HomePage(RaccordPage):

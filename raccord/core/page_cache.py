@@ -14,6 +14,7 @@ so a wrong seat count can only live that long in front of the app.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -21,6 +22,10 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
+
+from . import registry
+
+logger = logging.getLogger(__name__)
 
 SKIP_PREFIXES = (
     "/admin/",
@@ -160,24 +165,23 @@ def _purge_all_on_signal(**kwargs) -> None:
     purge_all()
 
 
-def _purge_event(event=None, **kwargs) -> None:
-    """Seats changed: the event page, its parent listing, the agenda and the API show them."""
-    if event is None:
+def _purge_registered(sender, instance=None, **kwargs) -> None:
+    """Saving or deleting a model an app declared (registry.purge) purges the pages showing it."""
+    rule = registry.purge.get(sender._meta.label_lower)
+    if rule is None:
         return
-    paths = ["/soirees/", "/soirees/agenda.ics", "/api/v1/soirees/", "/"]
+    if rule.paths is None:
+        purge_all()
+        return
     try:
-        from django.urls import reverse
-
-        paths += [reverse(name, args=[event.pk]) for name in ("events:places", "events:event_ics")]
-    except Exception:  # noqa: BLE001 - the events URLs may be renamed; the page path still goes
-        pass
-    try:
-        url = event.get_url_parts()
-        if url:
-            paths.append(url[2])
-    except Exception:  # noqa: BLE001 - a purge must never break a registration
-        pass
+        paths = list(rule.paths(instance))
+    except Exception:  # a purge must never break the edit that triggered it
+        logger.exception("purge rule for %s failed: purging everything", sender._meta.label)
+        purge_all()
+        return
     purge_paths(*paths)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: purge_paths(*paths))
 
 
 def connect_signals() -> None:
@@ -192,12 +196,9 @@ def connect_signals() -> None:
         _purge_all_on_signal, sender=Page, dispatch_uid="raccord-page-cache-deleted"
     )
 
-    try:
-        from raccord.events.signals import event_seats_changed
-    except ImportError:  # the events app is optional
-        event_seats_changed = None
-    if event_seats_changed is not None:
-        event_seats_changed.connect(_purge_event, dispatch_uid="raccord-page-cache-seats")
+    # Models the apps declared with registry.purge.on(...): any process, admin or command.
+    post_save.connect(_purge_registered, dispatch_uid="raccord-page-cache-registered-save")
+    post_delete.connect(_purge_registered, dispatch_uid="raccord-page-cache-registered-delete")
 
     from wagtail.images import get_image_model
     from wagtail.models import PageViewRestriction, Site

@@ -20,14 +20,22 @@ from django.shortcuts import render
 HONEYPOT_FIELD = "site_web"
 
 
+class HoneypotField(forms.CharField):
+    """A field people never see nor fill (`components/form.html` hides it); bots fill it."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "Ne pas remplir ce champ")
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"})
+        )
+        super().__init__(**kwargs)
+
+
 class HoneypotMixin(forms.Form):
     """A field people never see nor fill; bots that fill it are refused without a hint."""
 
-    site_web = forms.CharField(
-        required=False,
-        label="Ne pas remplir ce champ",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    site_web = HoneypotField()
 
     def clean_site_web(self):
         if self.cleaned_data.get(HONEYPOT_FIELD):

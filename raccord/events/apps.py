@@ -10,8 +10,10 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from .models import EventPage
+        from .signals import event_seats_changed, purge_event_pages
 
         page_published.connect(_capacity_may_have_grown, sender=EventPage)
+        event_seats_changed.connect(purge_event_pages, dispatch_uid="raccord-events-purge-seats")
 
 
 def _capacity_may_have_grown(sender, instance, **kwargs):

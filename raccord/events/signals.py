@@ -1,7 +1,7 @@
 """The hook other parts of Raccord listen to when an event's seat count changes.
 
-The page cache (performance work) connects to `event_seats_changed` to purge the event page,
-the index and the agenda; `seats_changed(event)` is what the services call after commit.
+`purge_event_pages` listens to it (connected in apps.py) to purge the event page, the index and
+the agenda; `seats_changed(event)` is what the services call after commit.
 """
 
 from django.dispatch import Signal
@@ -13,3 +13,19 @@ event_seats_changed = Signal()
 def seats_changed(event) -> None:
     """Announce that the seats or the waitlist of `event` changed (called after commit)."""
     event_seats_changed.send(sender=type(event), event=event)
+
+
+def purge_event_pages(event=None, **kwargs) -> None:
+    """Seats changed: the event page, the index, the agenda, the API and the home show them."""
+    from django.urls import reverse
+
+    from raccord.core.page_cache import purge_paths
+
+    if event is None:
+        return
+    paths = ["/soirees/", "/soirees/agenda.ics", "/api/v1/soirees/", "/"]
+    paths += [reverse(name, args=[event.pk]) for name in ("events:places", "events:event_ics")]
+    url = event.get_url_parts()
+    if url:
+        paths.append(url[2])
+    purge_paths(*paths)

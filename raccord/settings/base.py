@@ -236,8 +236,7 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail previews opt back in to SAMEORIGIN themselve
 RACCORD_PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
-# ALTCHA proof of work on public forms (raccord/core/altcha.py): off until spam gets through.
-RACCORD_ALTCHA = env_bool("RACCORD_ALTCHA", False)
+# ALTCHA proof of work, a signal on every public form (core/altcha.py, core/public_forms.py).
 RACCORD_ALTCHA_SECRET = env("RACCORD_ALTCHA_SECRET")  # defaults to one derived from SECRET_KEY
 RACCORD_ALTCHA_COST = env_int("RACCORD_ALTCHA_COST", 5000)
 SESSION_COOKIE_HTTPONLY = True

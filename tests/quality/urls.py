@@ -7,7 +7,7 @@ from django.template import engines
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 
-from raccord.core.altcha import AltchaMixin
+from raccord.core.public_forms import PublicFormView
 from raccord.urls import handler403, handler404, handler500
 from raccord.urls import urlpatterns as site_urlpatterns
 
@@ -34,7 +34,7 @@ def broken_page(request):
     return response
 
 
-class AltchaDemoForm(AltchaMixin, forms.Form):
+class AltchaDemoForm(forms.Form):
     name = forms.CharField(label="Votre nom")
 
 
@@ -47,10 +47,19 @@ ALTCHA_PAGE = engines["django"].from_string(
 )
 
 
-def altcha_form(request):
-    form = AltchaDemoForm(request.POST or None)
-    sent = request.method == "POST" and form.is_valid()
-    return HttpResponse(ALTCHA_PAGE.render({"form": form, "sent": sent}, request))
+class AltchaDemoView(PublicFormView):
+    """A public form like the site's, through the same pipeline (ALTCHA as a signal)."""
+
+    form_class = AltchaDemoForm
+    rate = "6/h"
+    success_url = "/_qualite/anti-robot/?envoye=1"
+
+    def act(self, form):
+        return form.cleaned_data["name"]
+
+    def render(self, context, status=200):
+        context["sent"] = self.request.GET.get("envoye") == "1"
+        return HttpResponse(ALTCHA_PAGE.render(context, self.request), status=status)
 
 
 @csrf_exempt
@@ -76,7 +85,7 @@ def server_error_on_purpose(request):
 urlpatterns = [
     path("_qualite/page-cassee/", broken_page),
     path("_qualite/erreur-500/", server_error_on_purpose),
-    path("_qualite/anti-robot/", altcha_form),
+    path("_qualite/anti-robot/", AltchaDemoView.as_view()),
     path("_qualite/formulaire-fragile/", fragile_form),
     path("_qualite/formulaire-bavard/", leaky_form),
     path("", include("raccord.core.altcha")),
