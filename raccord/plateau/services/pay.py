@@ -1,0 +1,60 @@
+"""Pay transparency and parity."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import CrewMember, PayGrid
+
+
+def pay_table(production, on: date | None = None) -> dict:
+    """Each position's agreed pay next to the minimum in force; flags what falls below."""
+    on = on or production.first_shooting_day or timezone.localdate()
+    grid = PayGrid.in_force(on)
+    rates = {r.code: r for r in grid.rates.all()} if grid else {}
+    rows = []
+    for line in production.pay_lines.all():
+        rate = rates.get(line.grid_code)
+        minimum = None
+        if rate is not None:
+            basis = grid.basis_hours or 39
+            minimum = (rate.weekly_minimum * line.weekly_hours / basis).quantize(Decimal("0.01"))
+        rows.append(
+            {
+                "line": line,
+                "rate": rate,
+                "minimum": minimum,
+                "below": minimum is not None and line.agreed_weekly_pay < minimum,
+                "gap": (minimum - line.agreed_weekly_pay) if minimum is not None else None,
+            }
+        )
+    return {"grid": grid, "on": on, "rows": rows, "below": sum(1 for r in rows if r["below"])}
+
+
+@transaction.atomic
+def declare_parity(member, counts_as_woman: bool | None) -> CrewMember:
+    """The person's own answer for the parity grid; None withdraws it."""
+    member.counts_as_woman = counts_as_woman
+    member.save(update_fields=["counts_as_woman"])
+    return member
+
+
+def parity_panel(production):
+    """The crew's score on the parity grid shared with the residencies app."""
+    from raccord.residencies import parity
+    from raccord.residencies.models import ParityGrid
+
+    grid = production.parity_grid
+    if grid is None:
+        kind = "documentaire" if production.kind == "documentary" else "fiction"
+        grid = ParityGrid.default(kind)
+    spec = parity.as_spec(grid) if grid is not None else parity.default_spec()
+    assignments = [
+        (m.parity_post, m.counts_as_woman)
+        for m in production.members.current().exclude(parity_post="")
+    ]
+    return {"grid": grid, "result": parity.score(spec, assignments)}
