@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from raccord.events.models import EventPage
+
 from . import placeholders
 from .models import (
     ComicPlate,
@@ -141,10 +143,6 @@ def load(ctx) -> None:
 
 def _link_soirees(films: list[FilmPage]) -> None:
     """Soirées load before films: point their projections, kept by title, at the catalogue."""
-    try:
-        from raccord.events.models import EventPage
-    except ImportError:  # the events app is optional
-        return
     by_title = {film.title.casefold(): film for film in films}
     for event in EventPage.objects.all():
         changed = False
@@ -264,11 +262,7 @@ def _exhibition(ctx) -> ExhibitionPage:
 
 
 def _march_2025_soiree():
-    """The events demo's March 2025 soirée, if the events app has it (looked up defensively)."""
-    try:
-        from raccord.events.models import EventPage
-    except ImportError:
-        return None
+    """The events demo's March 2025 soirée, when the events demo is loaded."""
     return (
         EventPage.objects.filter(start__date=date(2025, 3, 9)).first()
         or EventPage.objects.filter(title__icontains="soin").order_by("start").first()
@@ -299,9 +293,7 @@ def _recordings(ctx) -> None:
         transcript="<p>La transcription complète sera publiée ici par l’équipe, pour les "
         "personnes sourdes ou malentendantes et pour celles qui préfèrent lire.</p>",
     )
-    soiree = _march_2025_soiree()
-    if soiree is not None and hasattr(RecordingPage, "event"):
-        recording.event = soiree
+    recording.event = _march_2025_soiree()
     recording.chapters = [
         RecordingChapter(start="0:00", title="Accueil et présentation du collectif"),
         RecordingChapter(start="5:00", title="Un avant-goût de coopération : la météo"),
@@ -325,27 +317,22 @@ def _diffusion(ctx, films) -> None:
     )
     if Showing.objects.exists():
         return
-    try:
-        from raccord.events.models import EventPage
-    except ImportError:
-        EventPage = None
     soirees = [
         (date(2024, 11, 1), "Soirée On Est Raccord! : la coopération dans les courts-métrages"),
         (date(2025, 3, 9), "Soirée On Est Raccord! : le soin sur les tournages"),
     ]
     for when, title in soirees:
-        venue, day, event = "", when, None
-        if EventPage is not None:
-            event = (
-                EventPage.objects.filter(start__year=when.year, start__month=when.month)
-                .select_related("venue")
-                .first()
-            )
-            if event is not None:
-                day = timezone.localtime(event.start).date()
-                venue = event.venue.name if event.venue else ""
-        if event is None and when.month != 3:
-            continue  # only the March 2025 date is known without the events app
+        venue, day = "", when
+        event = (
+            EventPage.objects.filter(start__year=when.year, start__month=when.month)
+            .select_related("venue")
+            .first()
+        )
+        if event is not None:
+            day = timezone.localtime(event.start).date()
+            venue = event.venue.name if event.venue else ""
+        elif when.month != 3:
+            continue  # only the March 2025 date is known without the events demo
         if not venue and when.month == 3:
             venue = "le DOC"
         showing = Showing.objects.create(
