@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from raccord.core.protection import HoneypotMixin
 from raccord.core.validators import UploadValidator
 
 from .models import FilmPage, ScreeningRequest
@@ -21,7 +20,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class RequestForm(HoneypotMixin, forms.Form):
+class RequestForm(forms.Form):
     """Shared by both requests; the exhibition variant drops the film choices."""
 
     organisation_name = forms.CharField(
@@ -172,9 +171,13 @@ class RequestForm(HoneypotMixin, forms.Form):
         return data
 
     def service_fields(self) -> dict:
-        """Everything `services.submit_request` needs, from cleaned data."""
-        data = dict(self.cleaned_data)
-        data.pop("site_web", None)
+        """Everything `services.submit_request` needs: the declared fields' cleaned data.
+
+        Fields the public-form pipeline adds (honeypot, ALTCHA) are not the service's business.
+        """
+        data = {
+            name: value for name, value in self.cleaned_data.items() if name in self.base_fields
+        }
         data["films"] = list(data.get("films") or [])
         data["phone"] = data.get("phone", "").strip()
         return data

@@ -7,6 +7,6 @@ from . import views
 app_name = "films"
 
 urlpatterns = [
-    path("diffusion/demande/<slug:kind>/", views.request_form, name="request_form"),
+    path("diffusion/demande/<slug:kind>/", views.RequestFormView.as_view(), name="request_form"),
     path("diffusion/demande/<slug:kind>/envoyee/", views.request_sent, name="request_sent"),
 ]

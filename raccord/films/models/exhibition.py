@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from django.db import models
-from django.http import Http404
-from django.shortcuts import render
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from raccord.core.models import RaccordPage
+from raccord.core.models import RaccordPage, RoutedPage
 
 from .common import RICH_FEATURES, image_prefetch
 
 
-class ExhibitionPage(RoutablePageMixin, RaccordPage):
+class ExhibitionPage(RoutedPage, RaccordPage):
+    """The gallery of plates; each plate's large view (`planche-<n>/`) is mounted by views.py."""
+
     intro = RichTextField("présentation", blank=True, features=RICH_FEATURES)
     author = models.CharField("autrice ou auteur des planches", max_length=200, blank=True)
     plate_format = models.CharField("format des planches", max_length=200, blank=True)
@@ -58,27 +57,10 @@ class ExhibitionPage(RoutablePageMixin, RaccordPage):
             plate.number = number
         return plates
 
-    @path("")
-    def gallery(self, request):
-        return self.render(request, context_overrides={"plates": self.plates_with_images()})
-
-    @path("planche-<int:number>/")
-    def plate(self, request, number: int):
-        """The large view of one page: a plain page, so it works without JavaScript."""
-        plates = self.plates_with_images()
-        if not 1 <= number <= len(plates):
-            raise Http404
-        return render(
-            request,
-            "films/exhibition_plate.html",
-            {
-                "page": self,
-                "plate": plates[number - 1],
-                "previous": plates[number - 2] if number > 1 else None,
-                "next": plates[number] if number < len(plates) else None,
-                "count": len(plates),
-            },
-        )
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["plates"] = self.plates_with_images()
+        return context
 
 
 class ComicPlate(Orderable):

@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from raccord.core.models import RaccordPage
@@ -47,6 +47,12 @@ class FilmIndexPage(RaccordPage):
         page_obj = paginator.get_page(request.GET.get("page"))
         context.update(films=page_obj.object_list, page_obj=page_obj, paginator=paginator)
         return context
+
+
+class FilmPageQuerySet(PageQuerySet):
+    def published(self):
+        """Live films by title: what a residency page lists (`residency.films.published`)."""
+        return self.live().order_by("title")
 
 
 class FilmTag(TaggedItemBase):
@@ -95,6 +101,7 @@ class FilmPage(RaccordPage):
         blank=True,
         help_text="Ce que montre l’affiche, pour les personnes qui ne la voient pas.",
     )
+    # `residency.films` lists a residency's films without the residencies app naming this one.
     residency = models.ForeignKey(
         "residencies.ResidencyPage",
         verbose_name="résidence d’origine",
@@ -190,6 +197,8 @@ class FilmPage(RaccordPage):
     parent_page_types = ["films.FilmIndexPage"]
     subpage_types: list[str] = []
     template = "films/film_page.html"
+
+    objects = PageManager.from_queryset(FilmPageQuerySet)()
 
     class Meta:
         verbose_name = "film"

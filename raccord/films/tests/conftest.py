@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from altcha import Challenge, Payload, solve_challenge
 from django.utils import timezone
 from django.utils.text import slugify
 
+from raccord.core import altcha
 from raccord.core.demo_support import DemoContext
 from raccord.films import placeholders
 from raccord.films.models import (
@@ -24,6 +26,19 @@ from raccord.films.models import (
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     settings.RACCORD_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def altcha_proof(settings):
+    """`altcha_proof()` solves a light challenge, as the widget does in the browser."""
+    settings.RACCORD_ALTCHA_COST = 20
+    settings.RACCORD_ALTCHA_SPREAD = 30
+
+    def solve() -> str:
+        challenge = Challenge.from_dict(altcha.new_challenge())
+        return Payload(challenge, solve_challenge(challenge)).to_base64()
+
+    return solve
 
 
 @pytest.fixture

@@ -25,6 +25,8 @@ def test_form_page_is_cacheable_and_preselects_the_film(client, film):
     assert response.status_code == 200
     assert "Demander une projection accompagnée" in html
     assert f'value="{film.pk}"' in html and "checked" in html
+    assert 'name="site_web"' in html  # the pipeline's honeypot, hidden from people
+    assert "<altcha-widget" in html
     assert "csrfmiddlewaretoken" not in html
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
@@ -38,7 +40,7 @@ def test_a_venue_asks_for_a_screening_and_both_sides_get_a_mail(
     response = client.post(
         URL, {**request_data, "films": [film.pk]}, HTTP_REFERER=f"http://testserver{film.url}"
     )
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response["Location"] == "/diffusion/demande/projection/envoyee/"
     request = ScreeningRequest.objects.get()
     assert request.status == "nouvelle"
@@ -63,7 +65,7 @@ def test_same_request_sent_twice_is_stored_and_mailed_once(client, film, request
     data = {**request_data, "films": [film.pk]}
     client.post(URL, data)
     second = client.post(URL, data)
-    assert second.status_code == 302
+    assert second.status_code == 303
     assert ScreeningRequest.objects.count() == 1
     assert len(sent_mails()) == 2
 
@@ -103,7 +105,7 @@ def test_bad_input_gets_a_french_message_and_stores_nothing(
     if data.get("date_to") == "__before__":
         data["date_to"] = (future - timedelta(days=3)).isoformat()
     response = client.post(URL, data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert f'id="id_{field}_error"' in response.content.decode()
     assert nothing_stored()
@@ -113,7 +115,7 @@ def test_bad_input_gets_a_french_message_and_stores_nothing(
 @pytest.mark.django_db
 def test_today_is_not_a_future_date(client, film, request_data):
     data = {**request_data, "films": [film.pk], "date_from": timezone.localdate().isoformat()}
-    assert client.post(URL, data).status_code == 200
+    assert client.post(URL, data).status_code == 400
     assert nothing_stored()
 
 
@@ -124,18 +126,33 @@ def test_spam_filling_the_honeypot_gets_the_same_answer_and_nothing_is_stored(
     response = client.post(
         URL, {**request_data, "films": [film.pk], "site_web": "http://spam.example"}
     )
-    assert response.status_code == 302
+    assert response.status_code == 303
+    assert response["Location"] == "/diffusion/demande/projection/envoyee/"
     assert nothing_stored()
     assert sent_mails() == []
 
 
 @pytest.mark.django_db
-def test_too_many_requests_from_one_address_are_refused(client, film, request_data):
+def test_too_many_requests_from_one_address_are_refused(client, film, request_data, altcha_proof):
     for n in range(6):
-        client.post(URL, {**request_data, "films": [film.pk], "message": f"Essai {n}"})
-    response = client.post(URL, {**request_data, "films": [film.pk], "message": "Encore"})
+        data = {**request_data, "films": [film.pk], "message": f"Essai {n}"}
+        client.post(URL, {**data, "altcha": altcha_proof()})
+    data = {**request_data, "films": [film.pk], "message": "Encore"}
+    response = client.post(URL, {**data, "altcha": altcha_proof()})
     assert response.status_code == 429
     assert ScreeningRequest.objects.count() == 6
+
+
+@pytest.mark.django_db
+def test_without_javascript_a_venue_can_still_send_under_a_stricter_limit(
+    client, film, request_data
+):
+    answers = [
+        client.post(URL, {**request_data, "films": [film.pk], "message": f"Essai {n}"}).status_code
+        for n in range(3)
+    ]
+    assert answers == [303, 303, 429]
+    assert ScreeningRequest.objects.count() == 2
 
 
 @pytest.mark.django_db
@@ -156,7 +173,8 @@ def test_exhibition_request_has_no_film_choice_and_takes_a_period(
     assert 'name="films"' not in page
     assert 'href="/exposition/"' in page
     response = client.post("/diffusion/demande/exposition/", data)
-    assert response.status_code == 302
+    assert response.status_code == 303
+    assert response["Location"] == "/diffusion/demande/exposition/envoyee/"
     request = ScreeningRequest.objects.get()
     assert request.kind == "exposition"
     assert request.wished_dates.startswith("du ")
@@ -193,7 +211,7 @@ def test_a_technical_sheet_is_kept_privately(client, film, request_data, setting
 )
 def test_wrong_or_oversized_uploads_are_refused(client, film, request_data, upload, message):
     response = client.post(URL, {**request_data, "films": [film.pk], "attachment": upload})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert nothing_stored()
 
