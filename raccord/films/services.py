@@ -31,15 +31,16 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 # back button, flaky connection): nothing new is stored or mailed.
 DUPLICATE_WINDOW = timedelta(days=1)
 
+# A venue's kind (ours) -> the kind of organisation it becomes in the partners' records.
 VENUE_TO_ORGANISATION_KIND = {
-    "cinema": "lieu",
-    "association": "association",
-    "ecole": "ecole",
-    "syndicat": "syndicat",
-    "festival": "festival",
-    "lieu_militant": "lieu",
-    "mediatheque": "lieu",
-    "autre": "autre",
+    ScreeningRequest.VenueKind.CINEMA: "lieu",
+    ScreeningRequest.VenueKind.ASSOCIATION: "association",
+    ScreeningRequest.VenueKind.SCHOOL: "ecole",
+    ScreeningRequest.VenueKind.UNION: "syndicat",
+    ScreeningRequest.VenueKind.FESTIVAL: "festival",
+    ScreeningRequest.VenueKind.ACTIVIST: "lieu",
+    ScreeningRequest.VenueKind.LIBRARY: "lieu",
+    ScreeningRequest.VenueKind.OTHER: "autre",
 }
 
 

@@ -20,45 +20,40 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from . import services
 from .models import ScreeningRequest, Showing
 
+# What a request holds, in the order the team reads it: the edit form and the follow-up page.
+# The step is not there: it changes only through the follow-up page (services.move_request).
+REQUEST_FIELDS = [
+    "kind",
+    "organisation_name",
+    "organisation",
+    "venue_kind",
+    "venue_name",
+    "city",
+    "date_from",
+    "date_to",
+    "dates_note",
+    "expected_audience",
+    "films",
+    "with_team",
+    "with_round_table",
+    "topics",
+    "budget",
+    "budget_amount",
+    "technical_setup",
+    "accessibility",
+    "message",
+    "contact",
+    "contact_name",
+    "phone",
+    "followed_by",
+]
+
 
 class RequestFollowUpView(InspectView):
     """The request, its journal and the buttons to move it along: the team's working page."""
 
     template_name = "films/admin/request_inspect.html"
     page_title = "Suivi"
-    fields = [
-        "kind",
-        "status",
-        "organisation",
-        "organisation_name",
-        "venue_kind",
-        "venue_name",
-        "city",
-        "date_from",
-        "date_to",
-        "dates_note",
-        "expected_audience",
-        "films",
-        "with_team",
-        "with_round_table",
-        "topics",
-        "budget",
-        "budget_amount",
-        "technical_setup",
-        "accessibility",
-        "message",
-        "contact",
-        "contact_name",
-        "phone",
-        "followed_by",
-        "event",
-        "source",
-        "created_at",
-    ]
-
-    def get_fields(self):
-        names = {f.name for f in ScreeningRequest._meta.get_fields()}
-        return [name for name in self.fields if name in names]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -77,7 +72,7 @@ class RequestFollowUpView(InspectView):
             if request_obj.attachment
             else "",
             event_edit_url=reverse("wagtailadmin_pages:edit", args=[request_obj.event_id])
-            if getattr(request_obj, "event_id", None)
+            if request_obj.event_id
             else "",
         )
         return context
@@ -150,65 +145,27 @@ class ScreeningRequestViewSet(ModelViewSet):
     list_filter = ["status", "kind", "venue_kind", "followed_by"]
     search_fields = ["organisation_name", "city", "contact_name", "contact__email"]
     search_backend_name = None
-    list_export = [
-        "kind",
-        "status",
-        "organisation_name",
-        "venue_kind",
-        "city",
-        "date_from",
-        "date_to",
-        "expected_audience",
-        "budget",
-        "budget_amount",
-        "contact_name",
-        "email",
-        "phone",
-        "created_at",
-    ]
+    # Choices are exported by their French label: the stored codes are English.
     export_headings = {
-        "kind": "Demande",
-        "status": "Étape",
+        "get_kind_display": "Demande",
+        "get_status_display": "Étape",
         "organisation_name": "Structure",
-        "venue_kind": "Type de lieu",
+        "get_venue_kind_display": "Type de lieu",
         "city": "Ville",
         "date_from": "Du",
         "date_to": "Au",
         "expected_audience": "Public attendu",
-        "budget": "Budget",
+        "get_budget_display": "Budget",
         "budget_amount": "Montant",
         "contact_name": "Contact",
         "email": "E-mail",
         "phone": "Téléphone",
         "created_at": "Reçue le",
     }
+    list_export = list(export_headings)
     export_filename = "demandes-diffusion"
-    # The step changes only through the follow-up page (services.move_request), never here.
-    form_fields = [
-        "kind",
-        "organisation_name",
-        "organisation",
-        "venue_kind",
-        "venue_name",
-        "city",
-        "date_from",
-        "date_to",
-        "dates_note",
-        "expected_audience",
-        "films",
-        "with_team",
-        "with_round_table",
-        "topics",
-        "budget",
-        "budget_amount",
-        "technical_setup",
-        "accessibility",
-        "message",
-        "contact",
-        "contact_name",
-        "phone",
-        "followed_by",
-    ]
+    inspect_view_fields = ["status", *REQUEST_FIELDS, "event", "source", "created_at"]
+    form_fields = REQUEST_FIELDS
 
     def get_urlpatterns(self):
         return [

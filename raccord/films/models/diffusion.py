@@ -137,30 +137,30 @@ class ScreeningRequest(models.Model):
     """A venue asks for an accompanied screening or for the exhibition; the team follows it."""
 
     class Kind(models.TextChoices):
-        SCREENING = "projection", "Projection accompagnée"
-        EXHIBITION = "exposition", "Accueil de l’exposition"
+        SCREENING = "screening", "Projection accompagnée"
+        EXHIBITION = "exhibition", "Accueil de l’exposition"
 
     class Status(models.TextChoices):
-        NEW = "nouvelle", "Nouvelle"
-        DISCUSSION = "en_discussion", "En discussion"
-        CONFIRMED = "confirmee", "Confirmée"
-        DONE = "realisee", "Réalisée"
-        REFUSED = "refusee", "Refusée"
+        NEW = "new", "Nouvelle"
+        DISCUSSION = "in_discussion", "En discussion"
+        CONFIRMED = "confirmed", "Confirmée"
+        DONE = "done", "Réalisée"
+        REFUSED = "refused", "Refusée"
 
     class VenueKind(models.TextChoices):
         CINEMA = "cinema", "Cinéma"
         ASSOCIATION = "association", "Association"
-        SCHOOL = "ecole", "École, université"
-        UNION = "syndicat", "Syndicat"
+        SCHOOL = "school", "École, université"
+        UNION = "union", "Syndicat"
         FESTIVAL = "festival", "Festival"
-        ACTIVIST = "lieu_militant", "Lieu militant ou tiers-lieu"
-        LIBRARY = "mediatheque", "Médiathèque, lieu culturel"
-        OTHER = "autre", "Autre"
+        ACTIVIST = "activist_venue", "Lieu militant ou tiers-lieu"
+        LIBRARY = "library", "Médiathèque, lieu culturel"
+        OTHER = "other", "Autre"
 
     class Budget(models.TextChoices):
-        FREE = "prix_libre", "Prix libre (participation libre du public)"
-        AMOUNT = "montant", "Un budget défini"
-        TO_DISCUSS = "a_discuter", "À discuter ensemble"
+        FREE = "pay_what_you_can", "Prix libre (participation libre du public)"
+        AMOUNT = "amount", "Un budget défini"
+        TO_DISCUSS = "to_discuss", "À discuter ensemble"
 
     kind = models.CharField("demande", max_length=12, choices=Kind.choices)
     status = models.CharField(
@@ -198,7 +198,7 @@ class ScreeningRequest(models.Model):
     with_team = models.BooleanField("en présence de l’équipe", default=True)
     with_round_table = models.BooleanField("avec une table ronde", default=True)
     topics = models.TextField("sujets souhaités", blank=True)
-    budget = models.CharField("budget", max_length=12, choices=Budget.choices)
+    budget = models.CharField("budget", max_length=20, choices=Budget.choices)
     budget_amount = models.PositiveIntegerField("montant envisagé (€)", null=True, blank=True)
     technical_setup = models.TextField("équipement technique", blank=True)
     accessibility = models.TextField("accessibilité du lieu", blank=True)

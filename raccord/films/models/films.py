@@ -61,21 +61,21 @@ class FilmTag(TaggedItemBase):
 
 class FilmPage(RaccordPage):
     class Length(models.TextChoices):
-        SHORT = "court", "Court-métrage"
-        MEDIUM = "moyen", "Moyen-métrage"
-        FEATURE = "long", "Long-métrage"
-        SERIES = "serie", "Série"
+        SHORT = "short", "Court-métrage"
+        MEDIUM = "medium", "Moyen-métrage"
+        FEATURE = "feature", "Long-métrage"
+        SERIES = "series", "Série"
 
     class Genre(models.TextChoices):
         FICTION = "fiction", "Fiction"
-        DOCUMENTARY = "documentaire", "Documentaire"
+        DOCUMENTARY = "documentary", "Documentaire"
         ANIMATION = "animation", "Animation"
         EXPERIMENTAL = "experimental", "Expérimental"
-        HYBRID = "hybride", "Hybride"
+        HYBRID = "hybrid", "Hybride"
 
     class VideoKind(models.TextChoices):
-        TRAILER = "bande-annonce", "Bande-annonce"
-        EXCERPT = "extrait", "Extrait"
+        TRAILER = "trailer", "Bande-annonce"
+        EXCERPT = "excerpt", "Extrait"
         FILM = "film", "Film en entier"
 
     year = models.PositiveSmallIntegerField("année")

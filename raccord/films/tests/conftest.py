@@ -134,7 +134,7 @@ def request_data(future):
         "with_team": "on",
         "with_round_table": "on",
         "topics": "Le soin sur les tournages",
-        "budget": "prix_libre",
+        "budget": "pay_what_you_can",
         "budget_amount": "",
         "technical_setup": "Projecteur DCP",
         "accessibility": "Salle de plain-pied",

@@ -25,7 +25,7 @@ def test_demo_loads_twice_without_changing_anything(ctx, client, sent_mails):
     )
     assert counts[:2] == (2, 10)
     statuses = set(ScreeningRequest.objects.values_list("status", flat=True))
-    assert {"nouvelle", "en_discussion", "confirmee", "refusee"} <= statuses
+    assert {"new", "in_discussion", "confirmed", "refused"} <= statuses
     for path in (
         "/films/",
         "/films/sur-ecoute/",

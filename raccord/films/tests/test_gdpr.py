@@ -8,7 +8,7 @@ from raccord.people.models import Contact
 @pytest.mark.django_db
 def test_export_and_erase_a_contacts_requests(film, future):
     request, _ = services.submit_request(
-        kind="projection",
+        kind="screening",
         email="camille@example.org",
         name="Camille Martin",
         organisation_name="Ciné Lumière",
@@ -16,7 +16,7 @@ def test_export_and_erase_a_contacts_requests(film, future):
         city="Rennes",
         date_from=future,
         films=[film],
-        budget="prix_libre",
+        budget="pay_what_you_can",
         phone="0600000000",
         message="Mon message personnel",
     )

@@ -256,3 +256,30 @@ def test_a_cached_film_page_keeps_its_video_host_and_other_pages_do_not_get_it(
     assert cached["X-Page-Cache"] == "hit"
     assert "https://www.youtube-nocookie.com" in cached["Content-Security-Policy"]
     assert "youtube" not in client.get("/films/")["Content-Security-Policy"]
+
+
+# --- What other apps reach without naming this one ------------------------------------------
+
+
+def test_blocks_of_other_apps_choose_films_by_their_kind():
+    from raccord.core.blocks import KindPageChooserBlock
+    from raccord.films.models import FilmPage
+
+    assert KindPageChooserBlock("film").target_models == [FilmPage]
+
+
+@pytest.mark.django_db
+def test_a_residency_lists_its_published_films_by_title(ctx, film_index):
+    from raccord.films.models import FilmPage
+    from raccord.residencies.models import ResidencyIndexPage, ResidencyPage
+
+    residencies = ctx.page(ctx.home, ResidencyIndexPage, slug="residences", title="Résidences")
+    residency = ResidencyPage(title="Mars 2024", slug="mars-2024")
+    residencies.add_child(instance=residency)
+    for title in ("Sur écoute", "Récolter la tempête", "Brouillon"):
+        film = make_film(film_index, title=title)
+        film.residency = residency
+        film.save_revision().publish()
+    make_film(film_index, title="Ailleurs")
+    FilmPage.objects.filter(title="Brouillon").update(live=False)
+    assert [f.title for f in residency.films.published()] == ["Récolter la tempête", "Sur écoute"]

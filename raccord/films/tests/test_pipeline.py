@@ -25,7 +25,7 @@ def soirees(ctx):
 @pytest.fixture
 def screening_request(film, future):
     request, created = services.submit_request(
-        kind="projection",
+        kind="screening",
         email="camille@example.org",
         name="Camille",
         organisation_name="Ciné Lumière",
@@ -35,7 +35,7 @@ def screening_request(film, future):
         date_from=future,
         films=[film],
         expected_audience=80,
-        budget="prix_libre",
+        budget="pay_what_you_can",
         with_round_table=True,
         topics="Le soin",
         accessibility="Plain-pied",
@@ -46,11 +46,11 @@ def screening_request(film, future):
 
 @pytest.mark.django_db
 def test_a_request_goes_through_the_whole_pipeline(screening_request, volunteer, soirees):
-    services.move_request(screening_request, "en_discussion", by=volunteer, note="Appel prévu")
-    services.move_request(screening_request, "confirmee", by=volunteer)
-    services.move_request(screening_request, "realisee", by=volunteer)
+    services.move_request(screening_request, "in_discussion", by=volunteer, note="Appel prévu")
+    services.move_request(screening_request, "confirmed", by=volunteer)
+    services.move_request(screening_request, "done", by=volunteer)
     screening_request.refresh_from_db()
-    assert screening_request.status == "realisee"
+    assert screening_request.status == "done"
     assert screening_request.followed_by == volunteer
     journal = list(
         RequestActivity.objects.filter(request=screening_request).values_list(
@@ -58,10 +58,10 @@ def test_a_request_goes_through_the_whole_pipeline(screening_request, volunteer,
         )
     )
     assert journal == [
-        ("", "nouvelle"),
-        ("nouvelle", "en_discussion"),
-        ("en_discussion", "confirmee"),
-        ("confirmee", "realisee"),
+        ("", "new"),
+        ("new", "in_discussion"),
+        ("in_discussion", "confirmed"),
+        ("confirmed", "done"),
     ]
     showing = Showing.objects.get(request=screening_request)
     assert showing.city == "Rennes" and showing.audience == 80
@@ -72,9 +72,9 @@ def test_a_request_goes_through_the_whole_pipeline(screening_request, volunteer,
 @pytest.mark.parametrize(
     ("path", "target"),
     [
-        ([], "realisee"),
-        (["refusee"], "confirmee"),
-        (["confirmee", "realisee"], "en_discussion"),
+        ([], "done"),
+        (["refused"], "confirmed"),
+        (["confirmed", "done"], "in_discussion"),
         ([], "n-importe-quoi"),
     ],
 )
@@ -84,14 +84,14 @@ def test_an_invalid_move_is_refused_in_french(screening_request, soirees, path, 
     with pytest.raises(services.RequestError, match="Impossible|inconnue"):
         services.move_request(screening_request, target)
     screening_request.refresh_from_db()
-    assert screening_request.status == (path[-1] if path else "nouvelle")
+    assert screening_request.status == (path[-1] if path else "new")
 
 
 @pytest.mark.django_db
 def test_confirming_creates_a_draft_soiree_filled_from_the_request(
     screening_request, soirees, volunteer
 ):
-    services.move_request(screening_request, "confirmee", by=volunteer)
+    services.move_request(screening_request, "confirmed", by=volunteer)
     screening_request.refresh_from_db()
     event = screening_request.event
     assert event is not None
@@ -107,17 +107,17 @@ def test_confirming_creates_a_draft_soiree_filled_from_the_request(
     assert "Récolter la tempête" in event.intro
     assert "Soirée créée en brouillon" in screening_request.activity.last().text
     # Reopened and confirmed again: still one soirée.
-    services.move_request(screening_request, "refusee")
-    services.move_request(screening_request, "en_discussion")
-    services.move_request(screening_request, "confirmee")
+    services.move_request(screening_request, "refused")
+    services.move_request(screening_request, "in_discussion")
+    services.move_request(screening_request, "confirmed")
     assert type(event).objects.filter(title=event.title).count() == 1
 
 
 @pytest.mark.django_db
 def test_confirming_without_a_soirees_page_still_moves_the_request(screening_request):
-    services.move_request(screening_request, "confirmee")
+    services.move_request(screening_request, "confirmed")
     screening_request.refresh_from_db()
-    assert screening_request.status == "confirmee"
+    assert screening_request.status == "confirmed"
     assert screening_request.event is None
 
 
@@ -135,14 +135,14 @@ def test_notes_and_follower_are_kept_in_the_journal(screening_request, volunteer
 def test_service_refuses_past_dates_even_without_the_form():
     with pytest.raises(services.RequestError, match="futur"):
         services.submit_request(
-            kind="projection",
+            kind="screening",
             email="a@example.org",
             name="A",
             organisation_name="X",
-            venue_kind="autre",
+            venue_kind="other",
             city="Y",
             date_from=timezone.localdate(),
-            budget="prix_libre",
+            budget="pay_what_you_can",
         )
     assert not ScreeningRequest.objects.exists()
 
@@ -161,11 +161,11 @@ def test_the_team_follows_a_request_from_the_admin(client, screening_request, vo
     assert page.status_code == 200
     assert "Passer à « En discussion »" in html and "Passer à « Réalisée »" not in html
     act = f"/admin/diffusion/demandes/act/{screening_request.pk}/"
-    response = client.post(act, {"action": "move", "to": "confirmee", "note": "OK pour mars"})
+    response = client.post(act, {"action": "move", "to": "confirmed", "note": "OK pour mars"})
     assert response.status_code == 302
     screening_request.refresh_from_db()
-    assert screening_request.status == "confirmee" and screening_request.event is not None
-    response = client.post(act, {"action": "move", "to": "nouvelle"}, follow=True)
+    assert screening_request.status == "confirmed" and screening_request.event is not None
+    response = client.post(act, {"action": "move", "to": "new"}, follow=True)
     assert (
         "Impossible de passer une demande « Confirmée » à l’étape « Nouvelle »."
         in response.content.decode()
@@ -187,8 +187,8 @@ def test_people_without_admin_rights_cannot_act(client, screening_request):
     client.force_login(user)
     response = client.post(
         f"/admin/diffusion/demandes/act/{screening_request.pk}/",
-        {"action": "move", "to": "refusee"},
+        {"action": "move", "to": "refused"},
     )
     assert response.status_code in (302, 403)
     screening_request.refresh_from_db()
-    assert screening_request.status == "nouvelle"
+    assert screening_request.status == "new"

@@ -43,13 +43,13 @@ def test_a_venue_asks_for_a_screening_and_both_sides_get_a_mail(
     assert response.status_code == 303
     assert response["Location"] == "/diffusion/demande/projection/envoyee/"
     request = ScreeningRequest.objects.get()
-    assert request.status == "nouvelle"
+    assert request.status == "new"
     assert request.contact.email == "camille@example.org"
     assert request.organisation.name == "Ciné Lumière"
     assert request.organisation.kind == "lieu"
     assert list(request.films.all()) == [film]
     assert request.source == film.url
-    assert RequestActivity.objects.filter(request=request, to_status="nouvelle").exists()
+    assert RequestActivity.objects.filter(request=request, to_status="new").exists()
     acknowledgement, team = sent_mails()
     assert acknowledgement.to == ["camille@example.org"]
     assert "bien arrivée" in acknowledgement.subject
@@ -90,7 +90,7 @@ def test_an_existing_organisation_and_contact_are_reused(client, film, request_d
         ({"email": ""}, "email", "Indiquez une adresse e-mail pour que l’on puisse vous répondre."),
         ({"email": "pas-une-adresse"}, "email", "Saisissez une adresse de courriel valide."),
         (
-            {"budget": "montant", "budget_amount": ""},
+            {"budget": "amount", "budget_amount": ""},
             "budget_amount",
             "Indiquez le montant envisagé.",
         ),
@@ -176,7 +176,7 @@ def test_exhibition_request_has_no_film_choice_and_takes_a_period(
     assert response.status_code == 303
     assert response["Location"] == "/diffusion/demande/exposition/envoyee/"
     request = ScreeningRequest.objects.get()
-    assert request.kind == "exposition"
+    assert request.kind == "exhibition"
     assert request.wished_dates.startswith("du ")
     assert "Accueil de l’exposition" in sent_mails()[0].subject
 
