@@ -20,6 +20,17 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def free_text(label: str, *, help_text: str = "", rows: int = 3, max_length: int = 2000):
+    """An optional answer in the venue's own words."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+    )
+
+
 class RequestForm(forms.Form):
     """Shared by both requests; the exhibition variant drops the film choices."""
 
@@ -65,11 +76,8 @@ class RequestForm(forms.Form):
     with_round_table = forms.BooleanField(
         label="Avec une table ronde ou un temps d’échange", required=False, initial=True
     )
-    topics = forms.CharField(
-        label="Sujets que vous aimeriez aborder",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    topics = free_text(
+        "Sujets que vous aimeriez aborder",
         help_text="Coopération sur les tournages, soin, VSS, écologie…",
     )
     budget = forms.ChoiceField(
@@ -81,26 +89,15 @@ class RequestForm(forms.Form):
         max_value=1_000_000,
         required=False,
     )
-    technical_setup = forms.CharField(
-        label="Équipement technique",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    technical_setup = free_text(
+        "Équipement technique",
         help_text="Projecteur, lecteur DCP, son, murs ou grilles pour accrocher…",
     )
-    accessibility = forms.CharField(
-        label="Accessibilité du lieu",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    accessibility = free_text(
+        "Accessibilité du lieu",
         help_text="Accès en fauteuil, boucle magnétique, toilettes accessibles…",
     )
-    message = forms.CharField(
-        label="Votre message",
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    message = free_text("Votre message", rows=4, max_length=5000)
     attachment = forms.FileField(
         label="Fiche technique ou plan du lieu (facultatif)",
         required=False,

@@ -1,5 +1,5 @@
-"""What the film, exhibition and recording pages share: rich-text features, image prefetching
-and click-to-load video embeds.
+"""What the film, exhibition and recording pages share: rich-text features, the section pages'
+base, optional links, image prefetching and click-to-load video embeds.
 """
 
 from __future__ import annotations
@@ -8,9 +8,40 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Prefetch
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from raccord.core.models import RaccordPage
 
 RICH_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class SectionPage(RaccordPage):
+    """A section the site has once (/films/, /captations/, /diffusion/): a title and an intro."""
+
+    intro = RichTextField("présentation", blank=True, features=RICH_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+def optional_link(to, verbose_name: str, *, related_name: str = "+", **kwargs):
+    """A link the team may leave empty; deleting what it points to empties it, nothing more."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **kwargs,
+    )
 
 
 # --- Video embeds -----------------------------------------------------------------------------

@@ -8,23 +8,14 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
-from raccord.core.models import RaccordPage
-
-from .common import RICH_FEATURES
+from .common import SectionPage, optional_link
 from .films import FilmPage
 
 # --- What happened: /diffusion/ ---------------------------------------------------------------
 
 
-class DiffusionPage(RaccordPage):
-    intro = RichTextField("présentation", blank=True, features=RICH_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    max_count = 1
+class DiffusionPage(SectionPage):
     subpage_types: list[str] = []
     template = "films/diffusion_page.html"
 
@@ -67,14 +58,7 @@ class Showing(models.Model):
     audience = models.PositiveIntegerField("public (personnes)", null=True, blank=True)
     is_public = models.BooleanField("affiché sur /diffusion/", default=True)
     note = models.TextField("note", blank=True)
-    event = models.ForeignKey(
-        "events.EventPage",
-        verbose_name="soirée",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="showings",
-    )
+    event = optional_link("events.EventPage", "soirée", related_name="showings")
     request = models.OneToOneField(
         "films.ScreeningRequest",
         verbose_name="demande d’origine",
@@ -166,14 +150,7 @@ class ScreeningRequest(models.Model):
     status = models.CharField(
         "étape", max_length=15, choices=Status.choices, default=Status.NEW, db_index=True
     )
-    contact = models.ForeignKey(
-        "people.Contact",
-        verbose_name="contact",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="screening_requests",
-    )
+    contact = optional_link("people.Contact", "contact", related_name="screening_requests")
     contact_name = models.CharField("nom de la personne", max_length=200, blank=True)
     phone = models.CharField("téléphone", max_length=40, blank=True)
     organisation = models.ForeignKey(
@@ -206,22 +183,10 @@ class ScreeningRequest(models.Model):
     attachment = models.FileField(
         "pièce jointe", upload_to="films/demandes/%Y/", storage=private_storage, blank=True
     )
-    followed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="suivie par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="followed_screening_requests",
+    followed_by = optional_link(
+        settings.AUTH_USER_MODEL, "suivie par", related_name="followed_screening_requests"
     )
-    event = models.ForeignKey(
-        "events.EventPage",
-        verbose_name="soirée créée",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="screening_requests",
-    )
+    event = optional_link("events.EventPage", "soirée créée", related_name="screening_requests")
     source = models.CharField("envoyée depuis", max_length=300, blank=True)
     fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
     created_at = models.DateTimeField("reçue le", default=timezone.now, db_index=True)
@@ -253,14 +218,7 @@ class RequestActivity(models.Model):
 
     request = models.ForeignKey(ScreeningRequest, on_delete=models.CASCADE, related_name="activity")
     at = models.DateTimeField("le", default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    by = optional_link(settings.AUTH_USER_MODEL, "par")
     from_status = models.CharField(
         "depuis", max_length=15, choices=ScreeningRequest.Status.choices, blank=True
     )

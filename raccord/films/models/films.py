@@ -16,15 +16,19 @@ from wagtail.search import index
 
 from raccord.core.models import RaccordPage
 
-from .common import RICH_FEATURES, VideoEmbed, _with_frame_host, image_prefetch, validate_video_url
+from .common import (
+    RICH_FEATURES,
+    SectionPage,
+    VideoEmbed,
+    _with_frame_host,
+    image_prefetch,
+    optional_link,
+    validate_video_url,
+)
 
 
-class FilmIndexPage(RaccordPage):
-    intro = RichTextField("présentation", blank=True, features=RICH_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+class FilmIndexPage(SectionPage):
     subpage_types = ["films.FilmPage"]
-    max_count = 1
     template = "films/film_index_page.html"
 
     class Meta:
@@ -87,14 +91,7 @@ class FilmPage(RaccordPage):
         "accroche", max_length=200, blank=True, help_text="Une phrase pour les listes."
     )
     synopsis = RichTextField("synopsis", features=RICH_FEATURES)
-    poster = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="affiche",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    poster = optional_link("wagtailimages.Image", "affiche")
     poster_alt = models.CharField(
         "description de l’affiche",
         max_length=300,
@@ -102,13 +99,8 @@ class FilmPage(RaccordPage):
         help_text="Ce que montre l’affiche, pour les personnes qui ne la voient pas.",
     )
     # `residency.films` lists a residency's films without the residencies app naming this one.
-    residency = models.ForeignKey(
-        "residencies.ResidencyPage",
-        verbose_name="résidence d’origine",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="films",
+    residency = optional_link(
+        "residencies.ResidencyPage", "résidence d’origine", related_name="films"
     )
     residency_label = models.CharField(
         "résidence (texte affiché)",
@@ -143,13 +135,9 @@ class FilmPage(RaccordPage):
     video_kind = models.CharField(
         "type de vidéo", max_length=20, choices=VideoKind.choices, default=VideoKind.TRAILER
     )
-    video_thumbnail = models.ForeignKey(
+    video_thumbnail = optional_link(
         "wagtailimages.Image",
-        verbose_name="vignette de la vidéo",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        "vignette de la vidéo",
         help_text="Image hébergée ici, affichée avant le clic. L’affiche sert à défaut.",
     )
 
@@ -262,12 +250,9 @@ class FilmCredit(Orderable):
     film = ParentalKey(FilmPage, on_delete=models.CASCADE, related_name="credits")
     role = models.CharField("rôle", max_length=120)
     name = models.CharField("nom", max_length=200)
-    contact = models.ForeignKey(
+    contact = optional_link(
         "people.Contact",
-        verbose_name="fiche contact",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "fiche contact",
         related_name="film_credits",
         help_text="Facultatif : relie la personne à sa fiche (jamais affichée en public).",
     )

@@ -15,15 +15,18 @@ from wagtail.search import index
 
 from raccord.core.models import RaccordPage
 
-from .common import RICH_FEATURES, VideoEmbed, _with_frame_host, validate_video_url
+from .common import (
+    RICH_FEATURES,
+    SectionPage,
+    VideoEmbed,
+    _with_frame_host,
+    optional_link,
+    validate_video_url,
+)
 
 
-class RecordingIndexPage(RaccordPage):
-    intro = RichTextField("présentation", blank=True, features=RICH_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+class RecordingIndexPage(SectionPage):
     subpage_types = ["films.RecordingPage"]
-    max_count = 1
     template = "films/recording_index_page.html"
 
     class Meta:
@@ -55,36 +58,15 @@ class RecordingPage(RaccordPage):
 
     kind = models.CharField("type", max_length=10, choices=Kind.choices, default=Kind.VIDEO)
     recorded_on = models.DateField("date de l’enregistrement")
-    event = models.ForeignKey(
-        "events.EventPage",
-        verbose_name="soirée",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="recordings",
-    )
+    event = optional_link("events.EventPage", "soirée", related_name="recordings")
     summary = RichTextField("présentation", blank=True, features=RICH_FEATURES)
     speakers = models.TextField("intervenant·es", blank=True, help_text="Une personne par ligne.")
     duration_minutes = models.PositiveSmallIntegerField("durée (minutes)", null=True, blank=True)
     video_url = models.URLField(
         "vidéo (PeerTube, Vimeo ou YouTube)", blank=True, validators=[validate_video_url]
     )
-    media = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name="fichier audio ou vidéo hébergé ici",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    thumbnail = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="vignette",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    media = optional_link("wagtaildocs.Document", "fichier audio ou vidéo hébergé ici")
+    thumbnail = optional_link("wagtailimages.Image", "vignette")
     transcript = RichTextField("transcription", blank=True, features=[*RICH_FEATURES, "h3"])
 
     content_panels = [
