@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -61,6 +62,11 @@ class ExhibitionPage(RoutedPage, RaccordPage):
         context = super().get_context(request, *args, **kwargs)
         context["plates"] = self.plates_with_images()
         return context
+
+    @path("")
+    def gallery(self, request):
+        """The page itself, as a route: Wagtail previews a routable page through its "" route."""
+        return self.render(request)
 
 
 class ComicPlate(Orderable):

@@ -283,3 +283,13 @@ def test_a_residency_lists_its_published_films_by_title(ctx, film_index):
     make_film(film_index, title="Ailleurs")
     FilmPage.objects.filter(title="Brouillon").update(live=False)
     assert [f.title for f in residency.films.published()] == ["Récolter la tempête", "Sur écoute"]
+
+
+@pytest.mark.django_db
+def test_the_team_can_preview_the_exhibition_and_its_plates_stay_mounted(client, exhibition):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("julie", "j@example.org", "pw"))
+    response = client.get(f"/admin/pages/{exhibition.pk}/view_draft/")
+    assert response.status_code == 200
+    assert 'href="/exposition/planche-3/"' in response.content.decode()
