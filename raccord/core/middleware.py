@@ -4,7 +4,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
 
-from .protection import same_origin
+from .protection import is_cross_origin_endpoint, same_origin
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -28,8 +28,9 @@ class AnonymousFormMiddleware:
 
     Placed just before Django's CsrfViewMiddleware: requests without a session cookie outside
     the admin are checked for their Origin only and marked as processed, so public pages need no
-    per-visitor token and stay cacheable. Everything else gets Django's full CSRF check.
-    See docs/decisions/0002-anonymous-forms-csrf.md.
+    per-visitor token and stay cacheable. Everything else gets Django's full CSRF check, except
+    the views declared with `protection.cross_origin_endpoint`, which authenticate themselves.
+    See docs/decisions/0002-anonymous-forms-csrf.md and docs/security.md.
     """
 
     def __init__(self, get_response):
@@ -39,6 +40,8 @@ class AnonymousFormMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, callback, callback_args, callback_kwargs):
+        if is_cross_origin_endpoint(callback):
+            return None  # csrf_exempt too: Django's check skips it
         if (
             request.method not in ("GET", "HEAD", "OPTIONS", "TRACE")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES

@@ -1,11 +1,17 @@
-"""Admin wiring for the site: the "Messages" menu with what visitors wrote through the form."""
+"""Admin wiring for the site: the "Messages" menu with what visitors wrote through the form,
+and the list of admin login lockouts (Paramètres → Connexions bloquées)."""
 
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from . import lockouts
+from .admin_views import LockoutsView
 from .models import ContactMessage
 
 
@@ -90,3 +96,34 @@ class ContactMessageViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_contact_messages():
     return ContactMessageViewSet()
+
+
+# --- Admin login lockouts (core/lockouts.py) ---------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_lockout_urls():
+    return [path("connexions-bloquees/", LockoutsView.as_view(), name="core_lockouts")]
+
+
+class LockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(lockouts.UNLOCK_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return LockoutsMenuItem(
+        "Connexions bloquées",
+        reverse("core_lockouts"),
+        name="lockouts",
+        icon_name="lock",
+        order=950,
+    )
+
+
+@hooks.register("register_permissions")
+def register_lockout_permissions():
+    """Lets a group of the team lift lockouts (Paramètres → Groupes: « access attempt »)."""
+    app_label, codename = lockouts.UNLOCK_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)

@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from raccord.core import signed_links
-from raccord.core.protection import public_form
+from raccord.core.protection import cross_origin_endpoint, public_form
 
 from . import services
 from .blocks import render_blocks
@@ -74,6 +74,7 @@ def confirm(request, token):
 
 # RFC 8058: mailbox providers POST from their own servers, with neither cookies nor token, many
 # from the same addresses: no CSRF check and no per-IP limit; the signed token is the defence.
+@cross_origin_endpoint
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
@@ -140,6 +141,7 @@ def archive_detail(request, slug):
 def webhook(view):
     """Anymail's views, refused outright until a webhook secret is configured."""
 
+    @cross_origin_endpoint
     @csrf_exempt
     def wrapped(request, *args, **kwargs):
         from django.conf import settings

@@ -244,11 +244,20 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "raccord.core.views.csrf_failure"
 
-# Admin login lockout
+# Proxies in front of Django that append the client's address to X-Forwarded-For: 0 when
+# Django faces the visitors (development), 1 behind nginx (production). Rate limits and the
+# admin lockout count by that address (core.protection.client_ip); never more than are really
+# there, or a visitor could choose their own address.
+RACCORD_TRUSTED_PROXY_COUNT = env_int("RACCORD_TRUSTED_PROXY_COUNT", 0)
+
+# Admin login lockout (django-axes), by the real client and the username together: failures
+# from one client never lock the team out from another (docs/security.md).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "raccord.core.protection.client_ip"
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 
 LOGIN_URL = "wagtailadmin_login"
 

@@ -106,20 +106,21 @@ def public_urls(live_url: str, *, per_type: int = PAGES_PER_TYPE) -> list[tuple[
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/_util/")
 
 
-_crawled: dict[str, dict[str, str]] = {}
+_crawled: dict[tuple[str, int], dict[str, str]] = {}
 
 
-def crawl(live_url: str) -> dict[str, str]:
+def crawl(live_url: str, *, per_type: int = PAGES_PER_TYPE) -> dict[str, str]:
     """Path -> HTML of the public pages and of the non-Wagtail pages they link to (forms,
     sign-ups, requests…), one page per URL pattern. Wagtail pages are all in the sitemap.
-    Cached for the session: the demo content is the same for every test."""
-    if live_url in _crawled:
-        return _crawled[live_url]
+    Cached for the session: the demo content is the same for every test. `per_type=0` starts
+    from every page of the sitemap."""
+    if (live_url, per_type) in _crawled:
+        return _crawled[live_url, per_type]
     from django.test import Client
 
     client = Client()
     pages: dict[str, str] = {}
-    queue = [path for path, status in public_urls(live_url) if status == 200]
+    queue = [path for path, status in public_urls(live_url, per_type=per_type) if status == 200]
     seen_routes: set[str] = set()
     for depth in range(2):
         links = []
@@ -139,7 +140,7 @@ def crawl(live_url: str) -> dict[str, str]:
             if route and route not in seen_routes:  # one page per URL pattern is enough
                 seen_routes.add(route)
                 queue.append(link)
-    _crawled[live_url] = pages
+    _crawled[live_url, per_type] = pages
     return pages
 
 
@@ -165,9 +166,9 @@ def _resolves(path: str) -> bool:
     return True
 
 
-def discovered_forms(live_url: str) -> dict[str, dict]:
+def discovered_forms(live_url: str, *, per_type: int = PAGES_PER_TYPE) -> dict[str, dict]:
     forms: dict[str, dict] = {}
-    for path, html in crawl(live_url).items():
+    for path, html in crawl(live_url, per_type=per_type).items():
         for form in post_forms(html, path):
             action = urlsplit(form["action"]).path or path
             if action.startswith(SKIPPED_PREFIXES):
