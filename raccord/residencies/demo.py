@@ -146,7 +146,6 @@ def load(ctx) -> None:
     _reviewer_group(ctx)
     march = _march_2024(ctx, index)
     _redirect_old_page(ctx, march)
-    _link_films(ctx, march)
     _next_residency(ctx, index)
 
 
@@ -242,24 +241,6 @@ def _redirect_old_page(ctx, march) -> None:
             old_path=old_path, redirect_page=march, is_permanent=True, site=ctx.site
         )
         ctx.created.append("Redirect /residence-mars-2024 → /residences/mars-2024/")
-
-
-def _link_films(ctx, march) -> None:
-    """The two films of March 2024 point to their residency (films app, read defensively)."""
-    from django.apps import apps
-
-    try:
-        film_model = apps.get_model("films", "FilmPage")
-    except LookupError:
-        return
-    if not any(f.name == "residency" for f in film_model._meta.get_fields()):
-        return
-    for film in film_model.objects.filter(
-        title__in=["Récolter la tempête", "Sur écoute"], residency__isnull=True
-    ):
-        film.residency = march
-        film.save_revision().publish()
-        ctx.created.append(f"film {film.title} linked to March 2024")
 
 
 def _next_residency(ctx, index) -> None:

@@ -2,7 +2,8 @@
 
 from django import forms
 
-from raccord.core.protection import HoneypotMixin
+from raccord.core.altcha import FIELD_NAME as ALTCHA_FIELD
+from raccord.core.protection import HONEYPOT_FIELD
 
 from .models import DIVERSITY_QUESTIONS, POSITION_CHOICES, CrewMember, Diet, Opinion
 from .services import DIVERSITY_WORDING
@@ -10,7 +11,11 @@ from .services import DIVERSITY_WORDING
 LONG_TEXT = 5000
 
 
-class ApplicationForm(HoneypotMixin, forms.Form):
+# Added by the public-form pipeline; the template places them by hand, next to the button.
+TRANSPORT_FIELDS = {HONEYPOT_FIELD, ALTCHA_FIELD}
+
+
+class ApplicationForm(forms.Form):
     name = forms.CharField(label="Prénom et nom", max_length=200)
     email = forms.EmailField(
         label="Adresse e-mail",
@@ -110,14 +115,16 @@ class ApplicationForm(HoneypotMixin, forms.Form):
         for name, field in self.fields.items():
             if name != "roles":
                 field.error_messages["required"] = "Ce champ est obligatoire."
-        # The honeypot last, away from the fields people fill.
-        self.order_fields([name for name in self.fields if name != "site_web"] + ["site_web"])
 
     def diversity_fields(self):
         return [self[f"diversity_{key}"] for key in DIVERSITY_QUESTIONS]
 
     def main_fields(self):
-        return [f for f in self.visible_fields() if not f.name.startswith("diversity")]
+        return [
+            f
+            for f in self.visible_fields()
+            if not f.name.startswith("diversity") and f.name not in TRANSPORT_FIELDS
+        ]
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

@@ -167,3 +167,45 @@ def test_the_residency_page_keeps_a_query_budget(
     client.get(residency.url)
     with django_assert_max_num_queries(25):
         assert client.get(residency.url).status_code == 200
+
+
+def test_the_residency_page_shows_the_films_that_came_out_of_it(client, site, residency):
+    from raccord.films.models import FilmIndexPage, FilmPage
+
+    films = FilmIndexPage(title="Films", slug="films")
+    site.root_page.add_child(instance=films)
+    films.save_revision().publish()
+    for title, residency_of_film in [("Sur écoute", residency), ("Un autre film", None)]:
+        slug = title.lower().replace(" ", "-")
+        film = FilmPage(title=title, slug=slug, year=2024, synopsis="Un court-métrage.")
+        film.residency = residency_of_film
+        films.add_child(instance=film)
+        film.save_revision().publish()
+    html = client.get(residency.url).content.decode()
+    assert "Ce qui en est sorti" in html
+    assert "Sur écoute" in html
+    assert "Un autre film" not in html
+
+
+def test_the_application_form_carries_the_pipelines_honeypot_and_altcha(client, call, residency):
+    html = client.get(residency.url + "candidater/").content.decode()
+    assert 'name="site_web"' in html
+    assert "<altcha-widget" in html
+    assert html.index('name="site_web"') > html.index("Statistiques de diversité")
+
+
+def test_the_same_application_sent_twice_in_a_row_counts_once(client, call, residency, sent_mails):
+    first = client.post(residency.url + "candidater/", FORM)
+    second = client.post(residency.url + "candidater/", FORM)
+    assert first.status_code == second.status_code == 303
+    assert second["Location"] == first["Location"]
+    assert Application.objects.get().submissions == 1
+    assert len([m for m in sent_mails() if m.to == ["lea@example.org"]]) == 1
+
+
+def test_a_residency_without_a_call_has_no_form(client, residency):
+    response = client.get(residency.url + "candidater/")
+    assert response.status_code == 404
+    assert "Il n’y a pas d’appel à participation" in response.content.decode()
+    assert client.post(residency.url + "candidater/", FORM).status_code == 404
+    assert not Application.objects.exists()
