@@ -2,8 +2,6 @@
 
 from django import forms
 
-from raccord.core.protection import HoneypotMixin
-
 from .models import Answer, CallSheet, CarbonEntry, EmissionFactor, Proposal
 
 
@@ -15,7 +13,11 @@ class NoColon:
         super().__init__(*args, **kwargs)
 
 
-class LoginForm(NoColon, HoneypotMixin, forms.Form):
+class ButtonForm(forms.Form):
+    """A page with one button (a mailed link's): the pipeline adds its honeypot and ALTCHA."""
+
+
+class LoginForm(NoColon, forms.Form):
     email = forms.EmailField(
         label="Votre adresse e-mail",
         max_length=254,
