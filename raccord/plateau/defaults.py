@@ -11,10 +11,10 @@ DIRECT = "Valeur déjà calculée ailleurs (outil agréé, fournisseur) et saisi
 
 # code, heading, label, unit, kgCO2e per unit, source, is_estimate, order
 EMISSION_FACTORS = [
-    ("voiture-essence", "transport", "Voiture essence", "km", "0.2000", BRIEF_SOURCE, False, 1),
-    ("autocar", "transport", "Autocar", "km par passager", "0.0300", BRIEF_SOURCE, False, 2),
+    ("petrol-car", "transport", "Voiture essence", "km", "0.2000", BRIEF_SOURCE, False, 1),
+    ("coach", "transport", "Autocar", "km par passager", "0.0300", BRIEF_SOURCE, False, 2),
     (
-        "train-grande-vitesse",
+        "high-speed-train",
         "transport",
         "Train à grande vitesse",
         "km par passager",
@@ -24,7 +24,7 @@ EMISSION_FACTORS = [
         3,
     ),
     (
-        "repas-viande-rouge",
+        "meal-red-meat",
         "meals",
         "Repas avec viande rouge",
         "repas",
@@ -33,10 +33,10 @@ EMISSION_FACTORS = [
         False,
         1,
     ),
-    ("repas-poulet", "meals", "Repas avec poulet", "repas", "1.6000", BRIEF_SOURCE, False, 2),
-    ("repas-vegetarien", "meals", "Repas végétarien", "repas", "0.5000", BRIEF_SOURCE, False, 3),
+    ("meal-chicken", "meals", "Repas avec poulet", "repas", "1.6000", BRIEF_SOURCE, False, 2),
+    ("meal-vegetarian", "meals", "Repas végétarien", "repas", "0.5000", BRIEF_SOURCE, False, 3),
     (
-        "electricite-reseau",
+        "grid-electricity",
         "energy",
         "Électricité du réseau (France)",
         "kWh",
@@ -46,7 +46,7 @@ EMISSION_FACTORS = [
         1,
     ),
     (
-        "groupe-electrogene-gazole",
+        "generator-diesel",
         "energy",
         "Carburant de groupe électrogène (gazole)",
         "litre",
@@ -56,7 +56,7 @@ EMISSION_FACTORS = [
         2,
     ),
     (
-        "materiel-estimation",
+        "equipment-estimate",
         "equipment",
         "Matériel (estimation déjà calculée)",
         "kgCO2e",
@@ -66,7 +66,7 @@ EMISSION_FACTORS = [
         1,
     ),
     (
-        "achats-estimation",
+        "purchases-estimate",
         "purchases",
         "Achats (estimation déjà calculée)",
         "kgCO2e",

@@ -229,11 +229,11 @@ class ParticipantGroup(Orderable):
 class ResidencyOutput(Orderable):
     class Kind(models.TextChoices):
         FILM = "film", "Film"
-        EXHIBITION = "exposition", "Exposition"
-        COMIC = "bd", "Bande dessinée"
+        EXHIBITION = "exhibition", "Exposition"
+        COMIC = "comic", "Bande dessinée"
         PHOTOS = "photos", "Photos"
         ARTICLE = "article", "Article"
-        OTHER = "autre", "Autre"
+        OTHER = "other", "Autre"
 
     page_owner = ParentalKey(ResidencyPage, on_delete=models.CASCADE, related_name="outputs")
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.FILM)

@@ -13,11 +13,11 @@ FORM = {
     "name": "Léa Martin",
     "email": "lea@example.org",
     "pronouns": "elle",
-    "roles": ["son"],
+    "roles": ["sound"],
     "experience": "Trois courts-métrages.",
     "motivation": "Tourner autrement.",
     "availability": "Toute la résidence.",
-    "diet": "vegetarien",
+    "diet": "vegetarian",
     "dietary_notes": "Allergie aux noix",
 }
 
@@ -52,12 +52,12 @@ def test_the_support_block_shows_secured_against_target_and_the_donation_link(
     settings.RACCORD_DONATION_URL = "https://dons.example.org/raccord"
     residency.show_support_block = True
     residency.save_revision().publish()
-    BudgetLine.objects.create(residency=residency, category="repas", label="Repas", amount=1000)
+    BudgetLine.objects.create(residency=residency, category="meals", label="Repas", amount=1000)
     FundingSource.objects.create(
-        residency=residency, kind="dons", name="Dons", amount=250, status="recu"
+        residency=residency, kind="donations", name="Dons", amount=250, status="received"
     )
     FundingSource.objects.create(
-        residency=residency, kind="subvention", name="Région", amount=500, status="sollicite"
+        residency=residency, kind="public_grant", name="Région", amount=500, status="requested"
     )
     html = client.get(residency.url).content.decode()
     assert "Soutenir la prochaine résidence" in html
@@ -94,7 +94,7 @@ def test_applying_sends_an_acknowledgement_and_shows_thanks(client, call, reside
     assert response.status_code == 303
     assert response["Location"].endswith("/candidater/merci/")
     application = Application.objects.get()
-    assert application.diet == "vegetarien"
+    assert application.diet == "vegetarian"
     assert application.contact.email == "lea@example.org"
     ack = next(m for m in sent_mails() if m.to == ["lea@example.org"])
     assert "Candidature bien reçue" in ack.subject
@@ -103,7 +103,7 @@ def test_applying_sends_an_acknowledgement_and_shows_thanks(client, call, reside
 
 
 def test_bad_input_is_explained_in_french_and_nothing_is_stored(client, call, residency):
-    data = {**FORM, "email": "pas-une-adresse", "roles": ["maquillage"], "motivation": ""}
+    data = {**FORM, "email": "pas-une-adresse", "roles": ["makeup"], "motivation": ""}
     response = client.post(residency.url + "candidater/", data)
     assert response.status_code == 400
     html = response.content.decode()
@@ -121,10 +121,10 @@ def test_the_honeypot_gets_the_thanks_page_but_nothing_is_stored(client, call, r
 
 def test_a_second_submission_updates_the_application(client, call, residency):
     client.post(residency.url + "candidater/", FORM)
-    client.post(residency.url + "candidater/", {**FORM, "roles": ["cuisine"]})
+    client.post(residency.url + "candidater/", {**FORM, "roles": ["cooking"]})
     application = Application.objects.get()
     assert application.submissions == 2
-    assert [r.role for r in application.roles.all()] == ["cuisine"]
+    assert [r.role for r in application.roles.all()] == ["cooking"]
 
 
 def test_after_closing_the_form_says_so_and_refuses(client, call, residency):
