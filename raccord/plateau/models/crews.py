@@ -44,6 +44,16 @@ class Production(models.Model):
         related_name="+",
         verbose_name="grille de parité",
     )
+    residency_crew = models.OneToOneField(
+        "residencies.Crew",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plateau_production",
+        verbose_name="équipe de résidence",
+        help_text="L’équipe de résidence dont ce tournage reprend les personnes "
+        "(« Ouvrir l’espace Plateau » dans les équipes de la résidence).",
+    )
     archived = models.BooleanField("archivée", default=False)
     created_at = models.DateTimeField("créée le", default=timezone.now)
 
@@ -58,6 +68,7 @@ class Production(models.Model):
         FieldPanel("last_shooting_day"),
         FieldPanel("vhss_training_required"),
         FieldPanel("parity_grid"),
+        FieldPanel("residency_crew"),
         FieldPanel("archived"),
     ]
 
