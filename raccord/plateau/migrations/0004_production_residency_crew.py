@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='production',
             name='residency_crew',
-            field=models.OneToOneField(blank=True, help_text='L’équipe de résidence dont ce tournage reprend les personnes (« Ouvrir l’espace Plateau » dans les équipes de la résidence).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plateau_production', to='residencies.crew', verbose_name='équipe de résidence'),
+            field=models.OneToOneField(blank=True, help_text='L’équipe de résidence dont ce tournage reprend les personnes.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plateau_production', to='residencies.crew', verbose_name='équipe de résidence'),
         ),
     ]
