@@ -1,6 +1,6 @@
 """Back-office pages for team volunteers: invite a crew, resend an invitation, withdraw access.
 
-A residency crew opens its production here in one action (`open_from_residency`), from the
+A residency crew opens its production here in one action (`open_residency_crew`), from the
 residency's crews page (the `residency_crew_actions` hook) or from the list below.
 """
 
@@ -100,14 +100,14 @@ def revoke(request, pk):
 
 
 @require_POST
-def open_from_residency(request, crew_id):
+def open_residency_crew(request, pk):
     """Open the residency crew's production and invite its people; again: invite newcomers."""
     _check(request)
     if not request.user.has_perm("plateau.add_production"):
         raise PermissionDenied
     from raccord.residencies.models import Crew
 
-    crew = get_object_or_404(Crew, pk=crew_id)
+    crew = get_object_or_404(Crew, pk=pk)
     opening = services.open_production_for_crew(crew)
     messages.success(request, opening.summary())
     return redirect("plateau_crews:crew", opening.production.pk)

@@ -1,7 +1,10 @@
 """Default data a fresh installation starts with; the team edits it in the admin afterwards.
 
-Kept here (not in code paths) so the data migration and the demo loader share one list.
+Kept here (not in code paths) so the data migration and the demo loader share one list and one
+loader, `ensure_defaults`.
 """
+
+from decimal import Decimal
 
 BRIEF_SOURCE = (
     "Ordre de grandeur ADEME cité par la presse, repris dans le cahier des charges de Raccord"
@@ -97,3 +100,35 @@ LISTENING_SERVICES = [
         2,
     ),
 ]
+
+
+def ensure_defaults(emission_factor_model, listening_service_model) -> None:
+    """Add the default factors and services that are missing; never touch the team's edits.
+
+    Takes the models as arguments so the data migration can pass its historical ones.
+    """
+    for code, heading, label, unit, value, source, estimate, order in EMISSION_FACTORS:
+        emission_factor_model.objects.get_or_create(
+            code=code,
+            defaults={
+                "heading": heading,
+                "label": label,
+                "unit": unit,
+                "kg_co2e_per_unit": Decimal(value),
+                "source": source,
+                "is_estimate": estimate,
+                "order": order,
+            },
+        )
+    for name, description, phone, email, url, order in LISTENING_SERVICES:
+        listening_service_model.objects.get_or_create(
+            production=None,
+            name=name,
+            defaults={
+                "description": description,
+                "phone": phone,
+                "email": email,
+                "url": url,
+                "order": order,
+            },
+        )

@@ -52,7 +52,7 @@ def load(ctx) -> None:
     from raccord.people.services import find_or_create
 
     from . import services
-    from .defaults import EMISSION_FACTORS, LISTENING_SERVICES
+    from .defaults import ensure_defaults
     from .models import (
         CallSheet,
         CarbonEntry,
@@ -66,7 +66,7 @@ def load(ctx) -> None:
         Production,
     )
 
-    _ensure_defaults(EmissionFactor, ListeningService, EMISSION_FACTORS, LISTENING_SERVICES)
+    ensure_defaults(EmissionFactor, ListeningService)  # a restored database may lack them
     if Production.objects.filter(slug=DEMO_SLUG).exists():
         return
     today = timezone.localdate()
@@ -220,32 +220,3 @@ def load(ctx) -> None:
         )
     ctx.created.append("Plateau coopératif : La Ronde des communs")
     ctx.log("Plateau : manage.py plateau_login_link maelle.riou@example.org")
-
-
-def _ensure_defaults(EmissionFactor, ListeningService, factors, services_) -> None:
-    """The data migration adds these; a database restored without them gets them back."""
-    for code, heading, label, unit, value, source, estimate, order in factors:
-        EmissionFactor.objects.get_or_create(
-            code=code,
-            defaults={
-                "heading": heading,
-                "label": label,
-                "unit": unit,
-                "kg_co2e_per_unit": Decimal(value),
-                "source": source,
-                "is_estimate": estimate,
-                "order": order,
-            },
-        )
-    for name, description, phone, email, url, order in services_:
-        ListeningService.objects.get_or_create(
-            production=None,
-            name=name,
-            defaults={
-                "description": description,
-                "phone": phone,
-                "email": email,
-                "url": url,
-                "order": order,
-            },
-        )

@@ -123,24 +123,16 @@ class LoginConfirmView(SignedLinkView):
     """The login link opens this page; pressing its button logs the member in."""
 
     template_name = "plateau/login_confirm.html"
-
-    def target(self, token):
-        return services.member_for_login(token)
-
-    def use(self, token):
-        return services.log_in(token)
+    target = staticmethod(services.member_for_login)
+    use = staticmethod(services.log_in)
 
 
 class JoinView(SignedLinkView):
     """The invitation link opens this page; pressing its button activates the membership."""
 
     template_name = "plateau/join.html"
-
-    def target(self, token):
-        return services.member_for_invitation(token)
-
-    def use(self, token):
-        return services.join(token)
+    target = staticmethod(services.member_for_invitation)
+    use = staticmethod(services.join)
 
 
 @private

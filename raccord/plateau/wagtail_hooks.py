@@ -30,11 +30,7 @@ class CrewsViewSet(ViewSet):
             path("<int:pk>/", admin_views.crew, name="crew"),
             path("membre/<int:pk>/renvoyer/", admin_views.resend, name="resend"),
             path("membre/<int:pk>/retirer/", admin_views.revoke, name="revoke"),
-            path(
-                "residence/<int:crew_id>/ouvrir/",
-                admin_views.open_from_residency,
-                name="open_from_residency",
-            ),
+            path("residence/<int:pk>/", admin_views.open_residency_crew, name="from_residency"),
         ]
 
 
@@ -160,7 +156,7 @@ def open_in_plateau(crew, request):
         return []
     production = getattr(crew, "plateau_production", None)
     action = {
-        "url": reverse("plateau_crews:open_from_residency", args=[crew.pk]),
+        "url": reverse("plateau_crews:from_residency", args=[crew.pk]),
         "label": "Ouvrir l’espace Plateau et inviter l’équipe",
         "help": "Crée le tournage sur Plateau coopératif avec les mêmes personnes et leur "
         "envoie une invitation par e-mail.",

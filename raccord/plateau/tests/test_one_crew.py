@@ -147,7 +147,7 @@ def test_the_team_opens_the_space_from_the_residency_crews_page(
     crews_page = f"/admin/residences/{residency.pk}/equipes/"
     html = admin_client_.get(crews_page).content.decode()
     assert "Ouvrir l’espace Plateau et inviter l’équipe" in html
-    url = reverse("plateau_crews:open_from_residency", args=[residency_crew.pk])
+    url = reverse("plateau_crews:from_residency", args=[residency_crew.pk])
     assert f'action="{url}"' in html
     assert "Sur écoute" in admin_client_.get(reverse("plateau_crews:index")).content.decode()
 
@@ -175,6 +175,6 @@ def test_only_volunteers_who_may_open_productions_see_and_use_the_button(
     client.force_login(user)
     html = client.get(f"/admin/residences/{residency.pk}/equipes/").content.decode()
     assert "Ouvrir l’espace Plateau" not in html
-    response = client.post(reverse("plateau_crews:open_from_residency", args=[residency_crew.pk]))
+    response = client.post(reverse("plateau_crews:from_residency", args=[residency_crew.pk]))
     assert response.status_code in (302, 403)
     assert not Production.objects.exists()
