@@ -1,4 +1,8 @@
-"""Back-office pages for team volunteers: invite a crew, resend an invitation, withdraw access."""
+"""Back-office pages for team volunteers: invite a crew, resend an invitation, withdraw access.
+
+A residency crew opens its production here in one action (`open_residency_crew`), from the
+residency's crews page (the `residency_crew_actions` hook) or from the list below.
+"""
 
 from django import forms
 from django.contrib import messages
@@ -26,11 +30,19 @@ def _check(request):
 
 def index(request):
     _check(request)
+    from raccord.residencies.models import Crew
+
     productions = Production.objects.filter(archived=False)
+    waiting = Crew.objects.filter(plateau_production__isnull=True).select_related("residency")
     return TemplateResponse(
         request,
         "plateau/admin/index.html",
-        {"productions": productions, "page_title": "Équipes et invitations"},
+        {
+            "productions": productions,
+            "residency_crews": waiting.order_by("residency__title", "film_title"),
+            "can_open": request.user.has_perm("plateau.add_production"),
+            "page_title": "Équipes et invitations",
+        },
     )
 
 
@@ -54,6 +66,7 @@ def crew(request, pk):
             "production": production,
             "members": members,
             "form": form,
+            "to_invite": services.people_to_invite(production),
             "page_title": f"Équipe de {production.title}",
         },
     )
@@ -84,3 +97,17 @@ def revoke(request, pk):
     services.revoke(member)
     messages.success(request, f"L’accès de {member.display_name} est retiré.")
     return redirect(reverse("plateau_crews:crew", args=[member.production_id]))
+
+
+@require_POST
+def open_residency_crew(request, pk):
+    """Open the residency crew's production and invite its people; again: invite newcomers."""
+    _check(request)
+    if not request.user.has_perm("plateau.add_production"):
+        raise PermissionDenied
+    from raccord.residencies.models import Crew
+
+    crew = get_object_or_404(Crew, pk=pk)
+    opening = services.open_production_for_crew(crew)
+    messages.success(request, opening.summary())
+    return redirect("plateau_crews:crew", opening.production.pk)

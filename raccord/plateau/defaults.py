@@ -1,7 +1,10 @@
 """Default data a fresh installation starts with; the team edits it in the admin afterwards.
 
-Kept here (not in code paths) so the data migration and the demo loader share one list.
+Kept here (not in code paths) so the data migration and the demo loader share one list and one
+loader, `ensure_defaults`.
 """
+
+from decimal import Decimal
 
 BRIEF_SOURCE = (
     "Ordre de grandeur ADEME cité par la presse, repris dans le cahier des charges de Raccord"
@@ -11,10 +14,10 @@ DIRECT = "Valeur déjà calculée ailleurs (outil agréé, fournisseur) et saisi
 
 # code, heading, label, unit, kgCO2e per unit, source, is_estimate, order
 EMISSION_FACTORS = [
-    ("voiture-essence", "transport", "Voiture essence", "km", "0.2000", BRIEF_SOURCE, False, 1),
-    ("autocar", "transport", "Autocar", "km par passager", "0.0300", BRIEF_SOURCE, False, 2),
+    ("petrol-car", "transport", "Voiture essence", "km", "0.2000", BRIEF_SOURCE, False, 1),
+    ("coach", "transport", "Autocar", "km par passager", "0.0300", BRIEF_SOURCE, False, 2),
     (
-        "train-grande-vitesse",
+        "high-speed-train",
         "transport",
         "Train à grande vitesse",
         "km par passager",
@@ -24,7 +27,7 @@ EMISSION_FACTORS = [
         3,
     ),
     (
-        "repas-viande-rouge",
+        "meal-red-meat",
         "meals",
         "Repas avec viande rouge",
         "repas",
@@ -33,10 +36,10 @@ EMISSION_FACTORS = [
         False,
         1,
     ),
-    ("repas-poulet", "meals", "Repas avec poulet", "repas", "1.6000", BRIEF_SOURCE, False, 2),
-    ("repas-vegetarien", "meals", "Repas végétarien", "repas", "0.5000", BRIEF_SOURCE, False, 3),
+    ("meal-chicken", "meals", "Repas avec poulet", "repas", "1.6000", BRIEF_SOURCE, False, 2),
+    ("meal-vegetarian", "meals", "Repas végétarien", "repas", "0.5000", BRIEF_SOURCE, False, 3),
     (
-        "electricite-reseau",
+        "grid-electricity",
         "energy",
         "Électricité du réseau (France)",
         "kWh",
@@ -46,7 +49,7 @@ EMISSION_FACTORS = [
         1,
     ),
     (
-        "groupe-electrogene-gazole",
+        "generator-diesel",
         "energy",
         "Carburant de groupe électrogène (gazole)",
         "litre",
@@ -56,7 +59,7 @@ EMISSION_FACTORS = [
         2,
     ),
     (
-        "materiel-estimation",
+        "equipment-estimate",
         "equipment",
         "Matériel (estimation déjà calculée)",
         "kgCO2e",
@@ -66,7 +69,7 @@ EMISSION_FACTORS = [
         1,
     ),
     (
-        "achats-estimation",
+        "purchases-estimate",
         "purchases",
         "Achats (estimation déjà calculée)",
         "kgCO2e",
@@ -97,3 +100,35 @@ LISTENING_SERVICES = [
         2,
     ),
 ]
+
+
+def ensure_defaults(emission_factor_model, listening_service_model) -> None:
+    """Add the default factors and services that are missing; never touch the team's edits.
+
+    Takes the models as arguments so the data migration can pass its historical ones.
+    """
+    for code, heading, label, unit, value, source, estimate, order in EMISSION_FACTORS:
+        emission_factor_model.objects.get_or_create(
+            code=code,
+            defaults={
+                "heading": heading,
+                "label": label,
+                "unit": unit,
+                "kg_co2e_per_unit": Decimal(value),
+                "source": source,
+                "is_estimate": estimate,
+                "order": order,
+            },
+        )
+    for name, description, phone, email, url, order in LISTENING_SERVICES:
+        listening_service_model.objects.get_or_create(
+            production=None,
+            name=name,
+            defaults={
+                "description": description,
+                "phone": phone,
+                "email": email,
+                "url": url,
+                "order": order,
+            },
+        )

@@ -19,7 +19,7 @@ CREW = [
         "Inès Moreau",
         "coordination",
         "Direction de production",
-        "direction_production",
+        "production_management",
         True,
         {"is_eco_referent": True},
     ),
@@ -28,14 +28,14 @@ CREW = [
         "Maëlle Riou",
         "member",
         "Réalisation",
-        "realisation",
+        "directing",
         True,
         {"is_vhss_referent": True, "referent_phone": "06 00 00 00 00"},
     ),
-    ("yann.kerbrat@example.org", "Yann Kerbrat", "member", "Image", "image", False, {}),
-    ("sami.haddad@example.org", "Sami Haddad", "member", "Son", "son", None, {}),
+    ("yann.kerbrat@example.org", "Yann Kerbrat", "member", "Image", "cinematography", False, {}),
+    ("sami.haddad@example.org", "Sami Haddad", "member", "Son", "sound", None, {}),
     ("lou.tanguy@example.org", "Lou Tanguy", "member", "Scripte", "", None, {}),
-    ("nora.belkacem@example.org", "Nora Belkacem", "member", "Montage", "montage", True, {}),
+    ("nora.belkacem@example.org", "Nora Belkacem", "member", "Montage", "editing", True, {}),
 ]
 
 WORDS = [
@@ -52,7 +52,7 @@ def load(ctx) -> None:
     from raccord.people.services import find_or_create
 
     from . import services
-    from .defaults import EMISSION_FACTORS, LISTENING_SERVICES
+    from .defaults import ensure_defaults
     from .models import (
         CallSheet,
         CarbonEntry,
@@ -66,7 +66,7 @@ def load(ctx) -> None:
         Production,
     )
 
-    _ensure_defaults(EmissionFactor, ListeningService, EMISSION_FACTORS, LISTENING_SERVICES)
+    ensure_defaults(EmissionFactor, ListeningService)  # a restored database may lack them
     if Production.objects.filter(slug=DEMO_SLUG).exists():
         return
     today = timezone.localdate()
@@ -167,16 +167,16 @@ def load(ctx) -> None:
 
     factors = {f.code: f for f in EmissionFactor.objects.all()}
     for day_offset, code, quantity, kind in [
-        (3, "autocar", Decimal("4200"), "forecast"),
-        (3, "voiture-essence", Decimal("600"), "forecast"),
-        (3, "repas-vegetarien", Decimal("300"), "forecast"),
-        (3, "repas-poulet", Decimal("40"), "forecast"),
-        (3, "autocar", Decimal("3900"), "actual"),
-        (2, "voiture-essence", Decimal("180"), "actual"),
-        (2, "repas-vegetarien", Decimal("38"), "actual"),
-        (2, "repas-poulet", Decimal("4"), "actual"),
-        (1, "groupe-electrogene-gazole", Decimal("12"), "actual"),
-        (1, "electricite-reseau", Decimal("85"), "actual"),
+        (3, "coach", Decimal("4200"), "forecast"),
+        (3, "petrol-car", Decimal("600"), "forecast"),
+        (3, "meal-vegetarian", Decimal("300"), "forecast"),
+        (3, "meal-chicken", Decimal("40"), "forecast"),
+        (3, "coach", Decimal("3900"), "actual"),
+        (2, "petrol-car", Decimal("180"), "actual"),
+        (2, "meal-vegetarian", Decimal("38"), "actual"),
+        (2, "meal-chicken", Decimal("4"), "actual"),
+        (1, "generator-diesel", Decimal("12"), "actual"),
+        (1, "grid-electricity", Decimal("85"), "actual"),
     ]:
         if code in factors:
             CarbonEntry.objects.create(
@@ -199,53 +199,24 @@ def load(ctx) -> None:
             is_example=True,
         )
         for code, position, amount in [
-            ("directeur-production", "Direction de production", "1900.00"),
-            ("chef-operateur", "Direction de la photographie", "2100.00"),
-            ("ingenieur-son", "Chef·fe opérateur·rice du son", "1700.00"),
-            ("scripte", "Scripte", "1300.00"),
-            ("monteur", "Chef·fe monteur·se", "1500.00"),
+            ("production-manager", "Direction de production", "1900.00"),
+            ("director-of-photography", "Direction de la photographie", "2100.00"),
+            ("sound-engineer", "Chef·fe opérateur·rice du son", "1700.00"),
+            ("script-supervisor", "Scripte", "1300.00"),
+            ("editor", "Chef·fe monteur·se", "1500.00"),
         ]:
             PayGridRate.objects.create(
                 grid=grid, code=code, position=position, weekly_minimum=Decimal(amount)
             )
     for position, code, pay in [
-        ("Direction de production", "directeur-production", "1950.00"),
-        ("Image", "chef-operateur", "2100.00"),
-        ("Son", "ingenieur-son", "1600.00"),
-        ("Scripte", "scripte", "1350.00"),
-        ("Montage", "monteur", "1500.00"),
+        ("Direction de production", "production-manager", "1950.00"),
+        ("Image", "director-of-photography", "2100.00"),
+        ("Son", "sound-engineer", "1600.00"),
+        ("Scripte", "script-supervisor", "1350.00"),
+        ("Montage", "editor", "1500.00"),
     ]:
         PayLine.objects.create(
             production=production, position=position, grid_code=code, agreed_weekly_pay=pay
         )
     ctx.created.append("Plateau coopératif : La Ronde des communs")
     ctx.log("Plateau : manage.py plateau_login_link maelle.riou@example.org")
-
-
-def _ensure_defaults(EmissionFactor, ListeningService, factors, services_) -> None:
-    """The data migration adds these; a database restored without them gets them back."""
-    for code, heading, label, unit, value, source, estimate, order in factors:
-        EmissionFactor.objects.get_or_create(
-            code=code,
-            defaults={
-                "heading": heading,
-                "label": label,
-                "unit": unit,
-                "kg_co2e_per_unit": Decimal(value),
-                "source": source,
-                "is_estimate": estimate,
-                "order": order,
-            },
-        )
-    for name, description, phone, email, url, order in services_:
-        ListeningService.objects.get_or_create(
-            production=None,
-            name=name,
-            defaults={
-                "description": description,
-                "phone": phone,
-                "email": email,
-                "url": url,
-                "order": order,
-            },
-        )

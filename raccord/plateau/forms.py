@@ -2,9 +2,34 @@
 
 from django import forms
 
-from raccord.core.protection import HoneypotMixin
-
 from .models import Answer, CallSheet, CarbonEntry, EmissionFactor, Proposal
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; ISO values, which it requires."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+def text(label: str, rows: int, max_length: int, *, required: str = "") -> forms.CharField:
+    """A few lines of free text; `required` is the message when it is left empty."""
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        max_length=max_length,
+        required=bool(required),
+        error_messages={"required": required} if required else None,
+    )
 
 
 class NoColon:
@@ -15,7 +40,11 @@ class NoColon:
         super().__init__(*args, **kwargs)
 
 
-class LoginForm(NoColon, HoneypotMixin, forms.Form):
+class ButtonForm(forms.Form):
+    """A page with one button (a mailed link's): the pipeline adds its honeypot and ALTCHA."""
+
+
+class LoginForm(NoColon, forms.Form):
     email = forms.EmailField(
         label="Votre adresse e-mail",
         max_length=254,
@@ -66,11 +95,11 @@ class ProposalForm(NoColon, forms.Form):
         max_length=200,
         error_messages={"required": "Donnez un titre."},
     )
-    body = forms.CharField(
-        label="La proposition, la question ou le rôle à pourvoir",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=5000,
-        error_messages={"required": "Écrivez la proposition."},
+    body = text(
+        "La proposition, la question ou le rôle à pourvoir",
+        5,
+        5000,
+        required="Écrivez la proposition.",
     )
     office = forms.ChoiceField(
         label="Rôle à attribuer (pour une élection)",
@@ -92,12 +121,7 @@ class AnswerForm(NoColon, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choisissez votre réponse."},
     )
-    reason = forms.CharField(
-        label="Ma raison (obligatoire pour une objection ou une réserve)",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=3000,
-        required=False,
-    )
+    reason = text("Ma raison (obligatoire pour une objection ou une réserve)", 3, 3000)
 
     def clean(self):
         data = super().clean()
@@ -112,12 +136,7 @@ class AnswerForm(NoColon, forms.Form):
 
 
 class RoundAnswerForm(NoColon, forms.Form):
-    reason = forms.CharField(
-        label="Ma parole",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=3000,
-        error_messages={"required": "Écrivez votre parole pour ce tour."},
-    )
+    reason = text("Ma parole", 3, 3000, required="Écrivez votre parole pour ce tour.")
 
 
 class MemberChoiceForm(NoColon, forms.Form):
@@ -133,21 +152,11 @@ class MemberChoiceForm(NoColon, forms.Form):
 
 
 class NominationForm(MemberChoiceForm):
-    reason = forms.CharField(
-        label="Pourquoi cette personne",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        required=False,
-    )
+    reason = text("Pourquoi cette personne", 3, 2000)
 
 
 class ReferentMessageForm(NoColon, forms.Form):
-    body = forms.CharField(
-        label="Votre message",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=5000,
-        error_messages={"required": "Écrivez votre message."},
-    )
+    body = text("Votre message", 6, 5000, required="Écrivez votre message.")
     signed = forms.BooleanField(
         label="Signer ce message de mon nom",
         required=False,
@@ -161,17 +170,17 @@ class TrainingForm(NoColon, forms.Form):
     module1_done_on = forms.DateField(
         label="Module 1 (en ligne) suivi le",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     module2_scheduled_on = forms.DateField(
         label="Module 2 (en présentiel) prévu le",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     module2_done_on = forms.DateField(
         label="Module 2 suivi le",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
 
@@ -190,9 +199,9 @@ class CallSheetForm(NoColon, forms.ModelForm):
             "published",
         ]
         widgets = {
-            "day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "general_call": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "wrap": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "day": DateInput(),
+            "general_call": TimeInput(),
+            "wrap": TimeInput(),
             "places": forms.Textarea(attrs={"rows": 3}),
             "schedule": forms.Textarea(attrs={"rows": 5}),
             "meals": forms.Textarea(attrs={"rows": 3}),
@@ -201,16 +210,12 @@ class CallSheetForm(NoColon, forms.ModelForm):
 
 
 class CallForm(MemberChoiceForm):
-    time = forms.TimeField(
-        label="Heure de convocation", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-    )
+    time = forms.TimeField(label="Heure de convocation", widget=TimeInput())
     note = forms.CharField(label="Précision", max_length=200, required=False)
 
 
 class CarbonEntryForm(NoColon, forms.Form):
-    day = forms.DateField(
-        label="Jour", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    day = forms.DateField(label="Jour", widget=DateInput())
     kind = forms.ChoiceField(
         label="Prévisionnel ou réel",
         choices=CarbonEntry.Kind.choices,

@@ -6,6 +6,7 @@ member's production, so one crew never reads another's data.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -54,6 +55,15 @@ class Production(models.Model):
         related_name="+",
         verbose_name="grille de parité",
     )
+    residency_crew = models.OneToOneField(
+        "residencies.Crew",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plateau_production",
+        verbose_name="équipe de résidence",
+        help_text="L’équipe de résidence dont ce tournage reprend les personnes.",
+    )
     archived = models.BooleanField("archivée", default=False)
     created_at = models.DateTimeField("créée le", default=timezone.now)
 
@@ -68,6 +78,7 @@ class Production(models.Model):
         FieldPanel("last_shooting_day"),
         FieldPanel("vhss_training_required"),
         FieldPanel("parity_grid"),
+        FieldPanel("residency_crew"),
         FieldPanel("archived"),
     ]
 
@@ -87,8 +98,6 @@ class Production(models.Model):
     @property
     def module2_deadline(self):
         """Module 2 is due at the latest 15 days after the first shooting day."""
-        from datetime import timedelta
-
         if self.first_shooting_day is None:
             return None
         return self.first_shooting_day + timedelta(days=15)
@@ -184,10 +193,6 @@ class CrewMember(models.Model):
         if self.contact.erased_at:
             return "Personne effacée"
         return self.contact.name or self.contact.email.split("@")[0]
-
-    @property
-    def is_active(self) -> bool:
-        return self.status == self.Status.ACTIVE
 
     @property
     def facilitates(self) -> bool:

@@ -7,9 +7,10 @@ from . import views
 app_name = "plateau"
 
 urlpatterns = [
-    path("plateau/", views.login, name="login"),
-    path("plateau/connexion/<str:token>/", views.login_confirm, name="login_confirm"),
-    path("plateau/invitation/<str:token>/", views.join, name="join"),
+    path("plateau/", views.LoginView.as_view(), name="login"),
+    path("plateau/lien-envoye/", views.login_sent, name="login_sent"),
+    path("plateau/connexion/<str:token>/", views.LoginConfirmView.as_view(), name="login_confirm"),
+    path("plateau/invitation/<str:token>/", views.JoinView.as_view(), name="join"),
     path("plateau/deconnexion/", views.logout, name="logout"),
     path("plateau/espace/", views.dashboard, name="dashboard"),
     path("plateau/meteo/", views.weather, name="weather"),

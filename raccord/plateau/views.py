@@ -7,15 +7,18 @@ from datetime import date
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 
-from raccord.core.protection import public_form
+from raccord.core.public_forms import PublicFormView
 
 from . import services
 from .access import close_session, current_member, member_required, open_session, private
 from .forms import (
     AnswerForm,
+    ButtonForm,
     CallForm,
     CallSheetForm,
     CarbonEntryForm,
@@ -45,59 +48,91 @@ def _page(request, member, template, section="", status=200, **context):
 
 
 # ---------------------------------------------------------------------------------------------
-# Getting in
+# Getting in: public forms, through the one pipeline (core/public_forms.py)
 
 
-@private
-@public_form("plateau-login", limit=5, period=900)
-def login(request):
+@method_decorator(private, name="dispatch")
+class LoginView(PublicFormView):
     """Ask for a login link. The answer never says whether the address belongs to a crew."""
-    if request.method == "GET" and current_member(request) is not None:
-        return redirect("plateau:dashboard")
-    form = LoginForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            services.request_login_link(form.cleaned_data["email"])
-            return render(request, "plateau/login_sent.html")
-        if form.caught_by_honeypot:
-            return render(request, "plateau/login_sent.html")
-    return render(request, "plateau/login.html", {"form": form})
+
+    form_class = LoginForm
+    template_name = "plateau/login.html"
+    scope = "plateau-login"
+    rate = "5/15m"
+    address_field = "email"
+    neutral = True
+    success_url = reverse_lazy("plateau:login_sent")
+
+    def get(self, request, *args, **kwargs):
+        if current_member(request) is not None:
+            return redirect("plateau:dashboard")
+        return super().get(request, *args, **kwargs)
+
+    def act(self, form):
+        services.request_login_link(form.cleaned_data["email"])
 
 
 @private
-@public_form("plateau-link", limit=20, period=900)
-def login_confirm(request, token):
-    """The mailed link opens this page; pressing its button logs the member in."""
-    try:
-        member = services.member_for_login(token)
-    except PlateauError as error:
-        return render(request, "plateau/bad_link.html", {"error": error}, status=400)
-    if request.method == "POST":
+def login_sent(request):
+    return render(request, "plateau/login_sent.html")
+
+
+@method_decorator(private, name="dispatch")
+class SignedLinkView(PublicFormView):
+    """A page a mailed link opens: GET shows one button, only the POST acts and opens a session.
+
+    Mail scanners follow links, they do not press buttons. The token is single use by itself;
+    a double click within the pipeline's window gets the first click's answer.
+    """
+
+    form_class = ButtonForm
+    scope = "plateau-link"
+    rate = "20/15m"
+    errors = (PlateauError,)
+    success_url = reverse_lazy("plateau:dashboard")
+
+    def target(self, token):
+        """The member the token designates, without using it; raises PlateauError."""
+        raise NotImplementedError
+
+    def use(self, token):
+        """Use the token (single use); returns the member whose session opens."""
+        raise NotImplementedError
+
+    def get(self, request, token):
         try:
-            member = services.log_in(token)
+            target = self.target(token)
         except PlateauError as error:
             return render(request, "plateau/bad_link.html", {"error": error}, status=400)
-        open_session(request, member)
-        return redirect("plateau:dashboard")
-    return render(request, "plateau/login_confirm.html", {"target": member})
+        return self.render(self.get_context_data(form=self.get_form(), target=target))
+
+    def act(self, form):
+        member = self.use(self.kwargs["token"])
+        open_session(self.request, member)
+        return member
+
+    def render(self, context, status=200):
+        form = context.get("form")
+        if form is not None and form.non_field_errors():
+            error = form.non_field_errors()[0]
+            return render(self.request, "plateau/bad_link.html", {"error": error}, status=400)
+        return super().render(context, status)
 
 
-@private
-@public_form("plateau-link", limit=20, period=900)
-def join(request, token):
+class LoginConfirmView(SignedLinkView):
+    """The login link opens this page; pressing its button logs the member in."""
+
+    template_name = "plateau/login_confirm.html"
+    target = staticmethod(services.member_for_login)
+    use = staticmethod(services.log_in)
+
+
+class JoinView(SignedLinkView):
     """The invitation link opens this page; pressing its button activates the membership."""
-    try:
-        member = services.member_for_invitation(token)
-    except PlateauError as error:
-        return render(request, "plateau/bad_link.html", {"error": error}, status=400)
-    if request.method == "POST":
-        try:
-            member = services.join(token)
-        except PlateauError as error:
-            return render(request, "plateau/bad_link.html", {"error": error}, status=400)
-        open_session(request, member)
-        return redirect("plateau:dashboard")
-    return render(request, "plateau/join.html", {"target": member})
+
+    template_name = "plateau/join.html"
+    target = staticmethod(services.member_for_invitation)
+    use = staticmethod(services.join)
 
 
 @private

@@ -1,6 +1,6 @@
 """Admin wiring: one "Plateau coopératif" menu for the team's volunteers."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -30,6 +30,7 @@ class CrewsViewSet(ViewSet):
             path("<int:pk>/", admin_views.crew, name="crew"),
             path("membre/<int:pk>/renvoyer/", admin_views.resend, name="resend"),
             path("membre/<int:pk>/retirer/", admin_views.revoke, name="revoke"),
+            path("residence/<int:pk>/", admin_views.open_residency_crew, name="from_residency"),
         ]
 
 
@@ -143,3 +144,29 @@ class PlateauGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_plateau():
     return PlateauGroup()
+
+
+@hooks.register("residency_crew_actions")
+def open_in_plateau(crew, request):
+    """On a residency's crews page: open the crew's Plateau space, or invite its newcomers."""
+    if not (
+        request.user.has_perm("plateau.change_crewmember")
+        and request.user.has_perm("plateau.add_production")
+    ):
+        return []
+    production = getattr(crew, "plateau_production", None)
+    action = {
+        "url": reverse("plateau_crews:from_residency", args=[crew.pk]),
+        "label": "Ouvrir l’espace Plateau et inviter l’équipe",
+        "help": "Crée le tournage sur Plateau coopératif avec les mêmes personnes et leur "
+        "envoie une invitation par e-mail.",
+    }
+    if production is not None:
+        action.update(
+            label="Inviter sur Plateau les personnes ajoutées depuis",
+            help="L’espace Plateau existe : seules les personnes qui n’y sont pas encore "
+            "reçoivent une invitation.",
+            link=reverse("plateau_crews:crew", args=[production.pk]),
+            link_label=f"Voir l’équipe de « {production.title} » sur Plateau",
+        )
+    return [action]

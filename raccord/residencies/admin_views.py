@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from . import services
 from .forms import CrewMemberForm, OpinionForm
@@ -214,12 +215,26 @@ def crews(request, residency_id):
             roster=roster, prefix=f"crew{crew.pk}"
         )
         crew.result = crew.parity()
+        crew.actions = crew_actions(crew, request)
     return _render(
         request,
         "residencies/admin/crews.html",
         {"residency": residency, "crews": crew_list, "roster": roster},
         f"Équipes : {residency.title}",
     )
+
+
+def crew_actions(crew, request) -> list[dict]:
+    """Buttons other apps add under a crew (`residency_crew_actions` hook): the Plateau's.
+
+    Each hook returns dicts: `url` (POSTed to), `label`, and optionally `help`, `link` and
+    `link_label`. Residencies names no app above it; the apps above register here.
+    """
+    return [
+        action
+        for hook in hooks.get_hooks("residency_crew_actions")
+        for action in hook(crew, request)
+    ]
 
 
 @permission_required("residencies.view_application", raise_exception=True)

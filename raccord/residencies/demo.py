@@ -81,45 +81,51 @@ NEXT_STORY = [
     ),
 ]
 CALL_ROLES = [
-    ("realisation", 2),
-    ("scenario", 2),
-    ("image", 2),
-    ("son", 2),
-    ("scripte", 2),
-    ("regie", 2),
+    ("directing", 2),
+    ("screenwriting", 2),
+    ("cinematography", 2),
+    ("sound", 2),
+    ("script_supervision", 2),
+    ("set_management", 2),
     ("production", 2),
-    ("decor", 2),
-    ("costumes", 1),
-    ("maquillage", 1),
-    ("montage", 2),
-    ("interpretation", 6),
-    ("cuisine", 1),
+    ("production_design", 2),
+    ("costume_design", 1),
+    ("makeup", 1),
+    ("editing", 2),
+    ("acting", 6),
+    ("cooking", 1),
     ("facilitation", 2),
 ]
 DEMO_NOTE = "Montant fictif, pour la démonstration."
 BUDGET = [
-    ("hebergement", "Hébergement sur le lieu", 6000),
-    ("repas", "Repas pour trente personnes", 4500),
+    ("housing", "Hébergement sur le lieu", 6000),
+    ("meals", "Repas pour trente personnes", 4500),
     ("transport", "Trajets des participant·es et du matériel", 2500),
-    ("materiel", "Location du matériel de tournage", 3000),
-    ("remunerations", "Défraiement et rémunérations", 9000),
+    ("equipment", "Location du matériel de tournage", 3000),
+    ("pay", "Défraiement et rémunérations", 9000),
     ("facilitation", "Facilitation professionnelle de la coopération", 2400),
     ("postproduction", "Montage, mixage et étalonnage", 1500),
 ]
 FUNDING = [
-    ("soiree", "Recettes des soirées", 1200, "recu"),
-    ("dons", "Dons en ligne", 850, "recu"),
-    ("fonds_propres", "Fonds propres de l’association", 1500, "accorde"),
-    ("subvention", "Subvention régionale (demande en cours)", 8000, "sollicite"),
-    ("partenaire", "Partenaire accueillant (mise à disposition)", 2000, "sollicite"),
+    ("event_takings", "Recettes des soirées", 1200, "received"),
+    ("donations", "Dons en ligne", 850, "received"),
+    ("own_funds", "Fonds propres de l’association", 1500, "granted"),
+    ("public_grant", "Subvention régionale (demande en cours)", 8000, "requested"),
+    ("partner", "Partenaire accueillant (mise à disposition)", 2000, "requested"),
 ]
 DEMO_APPLICANTS = [
-    ("Maëlle Le Goff", "maelle.legoff@example.org", "elle", ["son"], "vegetarien"),
-    ("Yanis Benali", "yanis.benali@example.org", "il", ["image", "regie"], "omnivore"),
-    ("Awa Traoré", "awa.traore@example.org", "elle", ["realisation"], "sans_porc"),
-    ("Sacha Morel", "sacha.morel@example.org", "iel", ["montage", "scripte"], "vegetalien"),
-    ("Jeanne Kerbrat", "jeanne.kerbrat@example.org", "elle", ["interpretation"], "omnivore"),
-    ("Hugo Danet", "hugo.danet@example.org", "il", ["cuisine"], "vegetarien"),
+    ("Maëlle Le Goff", "maelle.legoff@example.org", "elle", ["sound"], "vegetarian"),
+    (
+        "Yanis Benali",
+        "yanis.benali@example.org",
+        "il",
+        ["cinematography", "set_management"],
+        "omnivore",
+    ),
+    ("Awa Traoré", "awa.traore@example.org", "elle", ["directing"], "no_pork"),
+    ("Sacha Morel", "sacha.morel@example.org", "iel", ["editing", "script_supervision"], "vegan"),
+    ("Jeanne Kerbrat", "jeanne.kerbrat@example.org", "elle", ["acting"], "omnivore"),
+    ("Hugo Danet", "hugo.danet@example.org", "il", ["cooking"], "vegetarian"),
 ]
 
 
@@ -146,7 +152,6 @@ def load(ctx) -> None:
     _reviewer_group(ctx)
     march = _march_2024(ctx, index)
     _redirect_old_page(ctx, march)
-    _link_films(ctx, march)
     _next_residency(ctx, index)
 
 
@@ -242,24 +247,6 @@ def _redirect_old_page(ctx, march) -> None:
             old_path=old_path, redirect_page=march, is_permanent=True, site=ctx.site
         )
         ctx.created.append("Redirect /residence-mars-2024 → /residences/mars-2024/")
-
-
-def _link_films(ctx, march) -> None:
-    """The two films of March 2024 point to their residency (films app, read defensively)."""
-    from django.apps import apps
-
-    try:
-        film_model = apps.get_model("films", "FilmPage")
-    except LookupError:
-        return
-    if not any(f.name == "residency" for f in film_model._meta.get_fields()):
-        return
-    for film in film_model.objects.filter(
-        title__in=["Récolter la tempête", "Sur écoute"], residency__isnull=True
-    ):
-        film.residency = march
-        film.save_revision().publish()
-        ctx.created.append(f"film {film.title} linked to March 2024")
 
 
 def _next_residency(ctx, index) -> None:

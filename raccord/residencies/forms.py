@@ -2,7 +2,8 @@
 
 from django import forms
 
-from raccord.core.protection import HoneypotMixin
+from raccord.core.altcha import FIELD_NAME as ALTCHA_FIELD
+from raccord.core.protection import HONEYPOT_FIELD
 
 from .models import DIVERSITY_QUESTIONS, POSITION_CHOICES, CrewMember, Diet, Opinion
 from .services import DIVERSITY_WORDING
@@ -10,7 +11,26 @@ from .services import DIVERSITY_WORDING
 LONG_TEXT = 5000
 
 
-class ApplicationForm(HoneypotMixin, forms.Form):
+def text(label: str, rows: int, *, max_length: int = 2000, **kwargs) -> forms.CharField:
+    """A free-text answer of a few lines."""
+    widget = forms.Textarea(attrs={"rows": rows})
+    return forms.CharField(label=label, widget=widget, max_length=max_length, **kwargs)
+
+
+def optional_date(label: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Saisissez une date valide (jj/mm/aaaa)."},
+    )
+
+
+# Added by the public-form pipeline; the template places them by hand, next to the button.
+TRANSPORT_FIELDS = {HONEYPOT_FIELD, ALTCHA_FIELD}
+
+
+class ApplicationForm(forms.Form):
     name = forms.CharField(label="Prénom et nom", max_length=200)
     email = forms.EmailField(
         label="Adresse e-mail",
@@ -29,45 +49,24 @@ class ApplicationForm(HoneypotMixin, forms.Form):
             "invalid_choice": "Le rôle « %(value)s » n’est pas proposé dans cet appel.",
         },
     )
-    experience = forms.CharField(
-        label="Votre expérience",
-        widget=forms.Textarea(attrs={"rows": 5}),
+    experience = text(
+        "Votre expérience",
+        5,
         max_length=LONG_TEXT,
         help_text="Tournages, formations, autres vies : ce qui compte pour vous.",
     )
-    links = forms.CharField(
-        label="Liens (films, CV, bande démo)",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
-        required=False,
-    )
-    motivation = forms.CharField(
-        label="Pourquoi voulez-vous venir ?",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=LONG_TEXT,
-    )
-    availability = forms.CharField(
-        label="Disponibilités",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
+    links = text("Liens (films, CV, bande démo)", 2, required=False)
+    motivation = text("Pourquoi voulez-vous venir ?", 6, max_length=LONG_TEXT)
+    availability = text(
+        "Disponibilités",
+        2,
         help_text="Êtes-vous là pendant toute la résidence ? Précisez s’il y a des contraintes.",
     )
-    arrival_date = forms.DateField(
-        label="Arrivée envisagée",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Saisissez une date valide (jj/mm/aaaa)."},
-    )
-    departure_date = forms.DateField(
-        label="Départ envisagé",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Saisissez une date valide (jj/mm/aaaa)."},
-    )
-    accessibility_needs = forms.CharField(
-        label="Besoins d’accessibilité",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+    arrival_date = optional_date("Arrivée envisagée")
+    departure_date = optional_date("Départ envisagé")
+    accessibility_needs = text(
+        "Besoins d’accessibilité",
+        3,
         required=False,
         help_text="Mobilité, sensoriel, santé, rythme… Seule l’équipe d’organisation le lit.",
     )
@@ -77,10 +76,9 @@ class ApplicationForm(HoneypotMixin, forms.Form):
         initial=Diet.OMNIVORE,
         widget=forms.RadioSelect,
     )
-    dietary_notes = forms.CharField(
-        label="Allergies et précisions alimentaires",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
+    dietary_notes = text(
+        "Allergies et précisions alimentaires",
+        2,
         required=False,
         help_text="Pour la personne qui cuisine : allergies, intolérances, aliments évités.",
     )
@@ -110,14 +108,16 @@ class ApplicationForm(HoneypotMixin, forms.Form):
         for name, field in self.fields.items():
             if name != "roles":
                 field.error_messages["required"] = "Ce champ est obligatoire."
-        # The honeypot last, away from the fields people fill.
-        self.order_fields([name for name in self.fields if name != "site_web"] + ["site_web"])
 
     def diversity_fields(self):
         return [self[f"diversity_{key}"] for key in DIVERSITY_QUESTIONS]
 
     def main_fields(self):
-        return [f for f in self.visible_fields() if not f.name.startswith("diversity")]
+        return [
+            f
+            for f in self.visible_fields()
+            if not f.name.startswith("diversity") and f.name not in TRANSPORT_FIELDS
+        ]
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

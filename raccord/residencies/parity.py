@@ -9,7 +9,7 @@ API
 ``score(grid, assignments) -> ParityResult``
 
 * ``grid``: a ``ParityGrid`` instance (its posts are read once) or a ``GridSpec``
-  (``GridSpec(threshold=5, posts={"realisation": ("Réalisation", 2), ...})``).
+  (``GridSpec(threshold=5, posts={"directing": ("Réalisation", 2), ...})``).
 * ``assignments``: an iterable of ``(position_code, is_woman)`` pairs, one per person on a post.
   ``is_woman`` is ``True``, ``False`` or ``None`` (not declared: never counted, reported as such).
   Codes absent from the grid are ignored (a cook scores nothing).
@@ -43,15 +43,15 @@ DEFAULT_FICTION_SOURCE = (
 
 # (code, label, points), in the order the CNC lists the posts.
 DEFAULT_FICTION_GRID: list[tuple[str, str, int]] = [
-    ("realisation", "Réalisation", 2),
-    ("representant_producteur", "Représentant·e légal·e de la production", 1),
-    ("scenario", "Scénario", 1),
-    ("direction_production", "Direction de production", 1),
-    ("image", "Direction de la photographie", 1),
-    ("son", "Ingénieur·e du son", 1),
-    ("costumes", "Création des costumes", 1),
-    ("decor", "Création des décors", 1),
-    ("montage", "Montage", 1),
+    ("directing", "Réalisation", 2),
+    ("producer_representative", "Représentant·e légal·e de la production", 1),
+    ("screenwriting", "Scénario", 1),
+    ("production_management", "Direction de production", 1),
+    ("cinematography", "Direction de la photographie", 1),
+    ("sound", "Ingénieur·e du son", 1),
+    ("costume_design", "Création des costumes", 1),
+    ("production_design", "Création des décors", 1),
+    ("editing", "Montage", 1),
 ]
 DEFAULT_FICTION_THRESHOLD = 5
 

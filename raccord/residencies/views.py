@@ -1,56 +1,55 @@
-"""Public views: the application form of a residency's open call (thin; services do the work)."""
+"""Public views under a residency page: the application form of its call and the thanks page.
 
-from django.http import HttpResponseRedirect
+Mounted on `ResidencyPage` by `apps.py` (registry.page_routes), so the model never imports them.
+The defences of the form (honeypot, ALTCHA, rate limits, double submit) are the pipeline's
+(core/public_forms.py); the work is `services.apply`.
+"""
+
 from django.template.response import TemplateResponse
 
-from raccord.core.protection import over_limit, too_many_requests
+from raccord.core.public_forms import PageFormView
 
+from . import services
 from .forms import ApplicationForm
-from .services import ResidencyError, apply
-
-APPLY_LIMIT = 8  # POSTs per address and hour: enough to fix a typo or two, not to flood
 
 
-def current_call(residency):
-    """The open call of the residency, else the next one, else the latest closed one."""
-    calls = list(residency.calls.filter(is_published=True).prefetch_related("roles"))
-    return (
-        next((c for c in calls if c.is_open()), None)
-        or next((c for c in sorted(calls, key=lambda c: c.opens_at) if c.is_upcoming()), None)
-        or (calls[0] if calls else None)
-    )
+class ApplicationView(PageFormView):
+    """`candidater/`: apply to the residency's open call; a second send updates the first."""
+
+    form_class = ApplicationForm
+    template_name = "residencies/apply.html"
+    rate = "8/h"  # enough to fix a typo or two, not to flood
+    # A long form: without JavaScript (no ALTCHA proof), still room for a few corrections.
+    strict_rate = "4/h"
+    address_field = "email"  # the acknowledgement goes there
+    errors = (services.ResidencyError,)
+
+    def dispatch(self, request, *args, **kwargs):
+        self.call = self.page.current_call()
+        if self.call is None:
+            return self.render(self.get_context_data(), status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict:
+        return {"call": self.call}
+
+    def get_context_data(self, **context) -> dict:
+        # The form page needs the residency and its call, not the whole page's context.
+        return {"page": self.page, "self": self.page, "call": self.call, **context}
+
+    def act(self, form):
+        return services.apply(
+            self.call, source=self.request.build_absolute_uri(), **form.service_kwargs()
+        )
+
+    def get_success_url(self, result) -> str:
+        return self.page.url + "candidater/merci/"
 
 
-def apply_to_residency(request, residency):
-    if over_limit(request, "residencies.apply", limit=APPLY_LIMIT, period=3600):
-        return too_many_requests(request)
-    call = current_call(residency)
-    context = {"page": residency, "call": call, "self": residency}
-    if call is None:
-        return TemplateResponse(request, "residencies/apply.html", context, status=404)
-    status = 200
-    form = ApplicationForm(call=call)
-    if request.method == "POST":
-        form = ApplicationForm(request.POST, call=call)
-        if form.is_valid():
-            try:
-                apply(call, source=request.build_absolute_uri(), **form.service_kwargs())
-            except ResidencyError as error:
-                form.add_error(None, str(error))
-                status = 400
-            else:
-                return HttpResponseRedirect(residency.url + "candidater/merci/", status=303)
-        elif form.caught_by_honeypot:
-            return HttpResponseRedirect(residency.url + "candidater/merci/", status=303)
-        else:
-            status = 400
-    context["form"] = form
-    return TemplateResponse(request, "residencies/apply.html", context, status=status)
-
-
-def application_thanks(request, residency):
+def application_thanks(page, request):
+    """`candidater/merci/`: where the form leads after a send (or a bot's)."""
     return TemplateResponse(
         request,
         "residencies/apply_thanks.html",
-        {"page": residency, "self": residency, "call": current_call(residency)},
+        {"page": page, "self": page, "call": page.current_call()},
     )

@@ -8,7 +8,7 @@ opinions until one's own is given.
 
 from django.urls import path
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -159,18 +159,7 @@ class ParityGridViewSet(ModelViewSet):
     icon = "table"
     menu_label = "Grilles de parité"
     list_display = ["name", "kind", "threshold", "effective_date", "is_default"]
-    list_filter = ["kind"]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("name"),
-            FieldPanel("kind"),
-            FieldPanel("threshold"),
-            FieldPanel("effective_date"),
-            FieldPanel("is_default"),
-            FieldPanel("source_note"),
-            InlinePanel("posts", label="Postes et points"),
-        ]
-    )
+    list_filter = ["kind"]  # the form is the model's `panels`, posts inline
 
 
 class ResidencyGroup(ViewSetGroup):

@@ -47,6 +47,7 @@ from .membership import (
     send_invitation,
 )
 from .pay import declare_parity, parity_panel, pay_table
+from .residency import CrewOpening, open_production_for_crew, people_to_invite
 from .weather import (
     MIN_SCORES_FOR_AVERAGE,
     DayWeather,
@@ -58,6 +59,7 @@ from .weather import (
 
 __all__ = [
     "CSV_HEADER",
+    "CrewOpening",
     "INVITATION_MAX_AGE",
     "INVITATION_PURPOSE",
     "LOGIN_MAX_AGE",
@@ -87,9 +89,11 @@ __all__ = [
     "member_for_login",
     "message_referents",
     "nominate",
+    "open_production_for_crew",
     "nomination_tally",
     "parity_panel",
     "pay_table",
+    "people_to_invite",
     "propose",
     "put_candidate",
     "record_training",

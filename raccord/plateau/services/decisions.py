@@ -11,6 +11,14 @@ from ..models import Answer, CrewMember, Nomination, Proposal
 from .common import PlateauError, _log
 
 
+def _locked(proposal, member, missing: str = "Cette proposition n’existe pas.") -> Proposal:
+    """The proposal, locked for this transaction, if it belongs to the member's production."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.production_id != member.production_id:
+        raise PlateauError(missing)  # another crew's: as if it did not exist
+    return proposal
+
+
 @transaction.atomic
 def propose(member, *, title: str, body: str, kind=Proposal.Kind.CONSENT, office: str = ""):
     title, body = (title or "").strip(), (body or "").strip()
@@ -54,9 +62,7 @@ def answers_visible(proposal) -> bool:
 @transaction.atomic
 def answer(member, proposal, *, choice: str = "", reason: str = "") -> Answer:
     """Give or change one's answer while the proposal is open; an objection needs a reason."""
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.production_id != member.production_id:
-        raise PlateauError("Cette proposition n’existe pas.")
+    proposal = _locked(proposal, member)
     if not proposal.is_open:
         raise PlateauError("Cette proposition est clôturée : les réponses ne changent plus.")
     if proposal.in_nomination:
@@ -85,9 +91,7 @@ def answer(member, proposal, *, choice: str = "", reason: str = "") -> Answer:
 
 @transaction.atomic
 def nominate(member, proposal, *, nominee_id: int, reason: str = "") -> Nomination:
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.production_id != member.production_id:
-        raise PlateauError("Cette élection n’existe pas.")
+    proposal = _locked(proposal, member, "Cette élection n’existe pas.")
     if not proposal.is_open or not proposal.in_nomination:
         raise PlateauError("Les nominations sont terminées pour cette élection.")
     nominee = member.production.members.active().filter(pk=nominee_id).first()
@@ -115,8 +119,10 @@ def nomination_tally(proposal) -> list[dict]:
 def put_candidate(facilitator, proposal, *, candidate_id: int) -> Proposal:
     """After hearing the nominations, facilitation proposes one person; the crew then consents."""
     _require_facilitation(facilitator)
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.production_id != facilitator.production_id or not proposal.in_nomination:
+    proposal = _locked(
+        proposal, facilitator, "Cette élection n’attend pas de proposition de personne."
+    )
+    if not proposal.in_nomination:
         raise PlateauError("Cette élection n’attend pas de proposition de personne.")
     if not proposal.is_open:
         raise PlateauError("Cette élection est clôturée.")
@@ -148,9 +154,7 @@ def _reasons(answers, choice) -> list[str]:
 def close(facilitator, proposal) -> Proposal:
     """Close a proposal, reveal the answers and write the outcome and its reasons in the log."""
     _require_facilitation(facilitator)
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.production_id != facilitator.production_id:
-        raise PlateauError("Cette proposition n’existe pas.")
+    proposal = _locked(proposal, facilitator)
     if not proposal.is_open:
         raise PlateauError("Cette proposition est déjà clôturée.")
     if proposal.in_nomination:

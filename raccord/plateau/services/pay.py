@@ -50,8 +50,10 @@ def parity_panel(production):
 
     grid = production.parity_grid
     if grid is None:
-        kind = "documentaire" if production.kind == "documentary" else "fiction"
-        grid = ParityGrid.default(kind)
+        documentary = production.kind == production.Kind.DOCUMENTARY
+        grid = ParityGrid.default(
+            ParityGrid.Kind.DOCUMENTARY if documentary else ParityGrid.Kind.FICTION
+        )
     spec = parity.as_spec(grid) if grid is not None else parity.default_spec()
     assignments = [
         (m.parity_post, m.counts_as_woman)

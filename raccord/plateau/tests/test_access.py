@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from raccord.core import signed_links
@@ -33,12 +34,14 @@ def test_an_invited_person_joins_by_pressing_the_button(client, production, sent
 
     before = client.cookies.get("sessionid")
     response = client.post(link)
-    assert response.status_code == 302
+    assert response.status_code == 303
+    assert response["Location"] == reverse("plateau:dashboard")
     member.refresh_from_db()
     assert member.status == CrewMember.Status.ACTIVE
     assert client.cookies["sessionid"].value != (before.value if before else None)
     assert "Aujourd’hui sur le plateau" in client.get(reverse("plateau:dashboard")).content.decode()
     # The invitation works once: afterwards, people log in by email.
+    cache.clear()  # past the pipeline's double-submit window
     assert client.post(link).status_code == 400
 
 
@@ -57,10 +60,23 @@ def test_a_tampered_or_foreign_link_does_nothing(client, production, sent_mails)
 def test_login_answers_the_same_whether_the_address_is_known_or_not(client, crew, sent_mails):
     known = client.post(reverse("plateau:login"), {"email": "ana@example.org"})
     unknown = client.post(reverse("plateau:login"), {"email": "nobody@example.org"})
-    assert known.status_code == unknown.status_code == 200
+    assert known.status_code == unknown.status_code == 303
+    assert known["Location"] == unknown["Location"] == reverse("plateau:login_sent")
     assert known.content == unknown.content
+    assert known.cookies.keys() == unknown.cookies.keys()
     mails = sent_mails()
     assert [m.to for m in mails] == [["ana@example.org"]]
+    page = client.get(known["Location"])
+    assert "Si cette adresse fait partie d’une équipe" in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_a_mistyped_address_is_explained_with_a_400(client, db, sent_mails):
+    response = client.post(reverse("plateau:login"), {"email": "pas-une-adresse"})
+    assert response.status_code == 400
+    assert "Cette adresse e-mail ne semble pas valide." in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert sent_mails() == []
 
 
 def test_a_login_link_opens_a_button_then_works_once(client, crew, sent_mails):
@@ -69,11 +85,16 @@ def test_a_login_link_opens_a_button_then_works_once(client, crew, sent_mails):
     link = _link(mail)
     assert "Me connecter" in client.get(link).content.decode()
     assert client.get(reverse("plateau:dashboard")).status_code == 302  # not yet logged in
-    assert client.post(link).status_code == 302
+    assert client.post(link).status_code == 303
     assert client.get(reverse("plateau:dashboard")).status_code == 200
     client.post(reverse("plateau:logout"))
     assert client.get(reverse("plateau:dashboard")).status_code == 302
+    # A second press within the double-submit window gets the first answer, and no session.
+    assert client.post(link).status_code == 303
+    assert client.get(reverse("plateau:dashboard")).status_code == 302
+    cache.clear()  # past the window: the link says it has been used
     assert client.post(link).status_code == 400  # single use
+    assert client.get(reverse("plateau:dashboard")).status_code == 302
 
 
 def test_an_expired_login_link_is_refused(client, crew, settings):
@@ -174,7 +195,8 @@ def test_a_bot_filling_the_honeypot_gets_the_same_page_and_no_mail(client, crew,
     response = client.post(
         reverse("plateau:login"), {"email": "ana@example.org", "site_web": "spam"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 303
+    assert response["Location"] == reverse("plateau:login_sent")
     assert sent_mails() == []
 
 

@@ -21,13 +21,13 @@ def factor(code):
 def test_carbon_totals_use_the_known_factors(crew):
     ines = crew["coordinator"]
     day = date(2026, 4, 14)
-    services.log_carbon(ines, day=day, factor_id=factor("repas-viande-rouge").pk, quantity=10)
-    services.log_carbon(ines, day=day, factor_id=factor("repas-poulet").pk, quantity=10)
-    services.log_carbon(ines, day=day, factor_id=factor("repas-vegetarien").pk, quantity=20)
-    services.log_carbon(ines, day=day, factor_id=factor("voiture-essence").pk, quantity=100)
-    services.log_carbon(ines, day=day, factor_id=factor("autocar").pk, quantity=1000)
+    services.log_carbon(ines, day=day, factor_id=factor("meal-red-meat").pk, quantity=10)
+    services.log_carbon(ines, day=day, factor_id=factor("meal-chicken").pk, quantity=10)
+    services.log_carbon(ines, day=day, factor_id=factor("meal-vegetarian").pk, quantity=20)
+    services.log_carbon(ines, day=day, factor_id=factor("petrol-car").pk, quantity=100)
+    services.log_carbon(ines, day=day, factor_id=factor("coach").pk, quantity=1000)
     services.log_carbon(
-        ines, day=day, factor_id=factor("voiture-essence").pk, quantity=300, kind="forecast"
+        ines, day=day, factor_id=factor("petrol-car").pk, quantity=300, kind="forecast"
     )
     totals = services.carbon_totals(ines.production)
     # 10 × 7 + 10 × 1.6 + 20 × 0.5 = 96 kg; 100 km × 0.2 + 1000 km × 0.03 = 50 kg
@@ -38,7 +38,7 @@ def test_carbon_totals_use_the_known_factors(crew):
 
 
 def test_editing_a_factor_changes_the_totals(crew):
-    f = factor("repas-viande-rouge")
+    f = factor("meal-red-meat")
     services.log_carbon(crew["ana"], day=date(2026, 4, 14), factor_id=f.pk, quantity=2)
     f.kg_co2e_per_unit = Decimal("6.5")
     f.save()
@@ -49,7 +49,7 @@ def test_a_negative_quantity_is_refused(client, crew, as_member):
     as_member(crew["ana"])
     response = client.post(
         reverse("plateau:carbon"),
-        {"day": "2026-04-14", "kind": "actual", "factor": factor("autocar").pk, "quantity": "-5"},
+        {"day": "2026-04-14", "kind": "actual", "factor": factor("coach").pk, "quantity": "-5"},
     )
     assert response.status_code == 400
     assert not CarbonEntry.objects.exists()
@@ -59,11 +59,11 @@ def test_the_logbook_exports_as_csv_with_sources(client, crew, outsider, as_memb
     services.log_carbon(
         crew["ana"],
         day=date(2026, 4, 14),
-        factor_id=factor("repas-vegetarien").pk,
+        factor_id=factor("meal-vegetarian").pk,
         quantity=12,
         note="=HYPERLINK(1)",
     )
-    services.log_carbon(outsider, day=date(2026, 4, 14), factor_id=factor("autocar").pk, quantity=9)
+    services.log_carbon(outsider, day=date(2026, 4, 14), factor_id=factor("coach").pk, quantity=9)
     as_member(crew["ana"])
     response = client.get(reverse("plateau:carbon_csv"))
     assert response["Content-Type"].startswith("text/csv")
@@ -80,18 +80,23 @@ def test_pay_below_the_minimum_is_flagged(client, crew, as_member):
     production = crew["ana"].production
     old = PayGrid.objects.create(effective_from=date(2024, 1, 1), is_example=True)
     PayGridRate.objects.create(
-        grid=old, code="scripte", position="Scripte", weekly_minimum=Decimal("1200")
+        grid=old, code="script-supervisor", position="Scripte", weekly_minimum=Decimal("1200")
     )
     new = PayGrid.objects.create(effective_from=date(2025, 7, 1), is_example=True)
     PayGridRate.objects.create(
-        grid=new, code="scripte", position="Scripte", weekly_minimum=Decimal("1300")
+        grid=new, code="script-supervisor", position="Scripte", weekly_minimum=Decimal("1300")
     )
-    PayGridRate.objects.create(grid=new, code="son", position="Son", weekly_minimum=Decimal("1600"))
-    PayLine.objects.create(
-        production=production, position="Scripte", grid_code="scripte", agreed_weekly_pay=1250
+    PayGridRate.objects.create(
+        grid=new, code="sound", position="Son", weekly_minimum=Decimal("1600")
     )
     PayLine.objects.create(
-        production=production, position="Son", grid_code="son", agreed_weekly_pay=1700
+        production=production,
+        position="Scripte",
+        grid_code="script-supervisor",
+        agreed_weekly_pay=1250,
+    )
+    PayLine.objects.create(
+        production=production, position="Son", grid_code="sound", agreed_weekly_pay=1700
     )
     table = services.pay_table(production)
     assert table["grid"] == new  # the version in force on the first shooting day
@@ -108,12 +113,12 @@ def test_pay_below_the_minimum_is_flagged(client, crew, as_member):
 def test_part_time_minimums_are_prorated(crew):
     grid = PayGrid.objects.create(effective_from=date(2020, 1, 1))
     PayGridRate.objects.create(
-        grid=grid, code="scripte", position="Scripte", weekly_minimum=Decimal("1300")
+        grid=grid, code="script-supervisor", position="Scripte", weekly_minimum=Decimal("1300")
     )
     PayLine.objects.create(
         production=crew["ana"].production,
         position="Scripte",
-        grid_code="scripte",
+        grid_code="script-supervisor",
         agreed_weekly_pay=700,
         weekly_hours=20,
     )
@@ -126,10 +131,10 @@ def test_parity_score_uses_the_shared_grid(client, crew, as_member):
         member.parity_post, member.counts_as_woman = code, woman
         member.save()
 
-    post(crew["ana"], "realisation", True)  # 2 points
-    post(crew["referent"], "image", True)  # 1 point
-    post(crew["paul"], "son", False)
-    post(crew["coordinator"], "montage", None)  # not declared: not counted
+    post(crew["ana"], "directing", True)  # 2 points
+    post(crew["referent"], "cinematography", True)  # 1 point
+    post(crew["paul"], "sound", False)
+    post(crew["coordinator"], "editing", None)  # not declared: not counted
     panel = services.parity_panel(crew["ana"].production)
     assert panel["result"].score == 3
     assert panel["result"].threshold == 5
@@ -142,7 +147,7 @@ def test_parity_score_uses_the_shared_grid(client, crew, as_member):
 
 def test_members_declare_themselves_for_the_parity_grid(client, crew, as_member):
     ana = crew["ana"]
-    ana.parity_post = "realisation"
+    ana.parity_post = "directing"
     ana.save()
     as_member(ana)
     client.post(reverse("plateau:parity"), {"counts_as_woman": "yes"})
@@ -158,10 +163,10 @@ def test_a_carbon_line_is_withdrawn_by_its_author_or_coordination(
     client, crew, outsider, as_member
 ):
     mine = services.log_carbon(
-        crew["ana"], day=date(2026, 4, 14), factor_id=factor("autocar").pk, quantity=10
+        crew["ana"], day=date(2026, 4, 14), factor_id=factor("coach").pk, quantity=10
     )
     theirs = services.log_carbon(
-        outsider, day=date(2026, 4, 14), factor_id=factor("autocar").pk, quantity=10
+        outsider, day=date(2026, 4, 14), factor_id=factor("coach").pk, quantity=10
     )
     as_member(crew["paul"])
     assert client.post(reverse("plateau:carbon_delete", args=[mine.pk])).status_code == 404

@@ -16,8 +16,7 @@ from .pages import (
     ResidencyOutput,
     ResidencyPage,
     ResidencyPageQuerySet,
-    current_call,
-    linked_films,
+    donation_url,
     support_context,
 )
 from .calls import (
@@ -63,7 +62,6 @@ __all__ = [
     "ResidencyOutput",
     "ResidencyPage",
     "ResidencyPageQuerySet",
-    "current_call",
-    "linked_films",
+    "donation_url",
     "support_context",
 ]

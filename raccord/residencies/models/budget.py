@@ -7,15 +7,15 @@ from .pages import ResidencyPage
 
 class BudgetLine(models.Model):
     class Category(models.TextChoices):
-        HOUSING = "hebergement", "Hébergement"
-        MEALS = "repas", "Repas"
+        HOUSING = "housing", "Hébergement"
+        MEALS = "meals", "Repas"
         TRANSPORT = "transport", "Transport"
-        EQUIPMENT = "materiel", "Matériel"
-        PAY = "remunerations", "Rémunérations"
+        EQUIPMENT = "equipment", "Matériel"
+        PAY = "pay", "Rémunérations"
         FACILITATION = "facilitation", "Facilitation"
         POSTPRODUCTION = "postproduction", "Postproduction"
         COMMUNICATION = "communication", "Communication"
-        OTHER = "autre", "Autre"
+        OTHER = "other", "Autre"
 
     residency = models.ForeignKey(
         ResidencyPage,
@@ -42,17 +42,17 @@ class BudgetLine(models.Model):
 
 class FundingSource(models.Model):
     class Kind(models.TextChoices):
-        PARTNER = "partenaire", "Partenaire"
-        PUBLIC_GRANT = "subvention", "Subvention publique"
-        DONATIONS = "dons", "Dons"
-        EVENT_TAKINGS = "soiree", "Recettes de soirée"
-        OWN_FUNDS = "fonds_propres", "Fonds propres"
-        OTHER = "autre", "Autre"
+        PARTNER = "partner", "Partenaire"
+        PUBLIC_GRANT = "public_grant", "Subvention publique"
+        DONATIONS = "donations", "Dons"
+        EVENT_TAKINGS = "event_takings", "Recettes de soirée"
+        OWN_FUNDS = "own_funds", "Fonds propres"
+        OTHER = "other", "Autre"
 
     class Status(models.TextChoices):
-        REQUESTED = "sollicite", "Sollicité"
-        GRANTED = "accorde", "Accordé"
-        RECEIVED = "recu", "Reçu"
+        REQUESTED = "requested", "Sollicité"
+        GRANTED = "granted", "Accordé"
+        RECEIVED = "received", "Reçu"
 
     residency = models.ForeignKey(
         ResidencyPage,

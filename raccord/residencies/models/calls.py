@@ -12,51 +12,49 @@ from wagtail.models import Orderable
 from .pages import ResidencyPage
 
 ROLE_CHOICES = [
-    ("realisation", "Réalisation"),
-    ("scenario", "Scénario"),
-    ("image", "Image"),
-    ("son", "Son"),
-    ("scripte", "Scripte"),
-    ("regie", "Régie"),
+    ("directing", "Réalisation"),
+    ("screenwriting", "Scénario"),
+    ("cinematography", "Image"),
+    ("sound", "Son"),
+    ("script_supervision", "Scripte"),
+    ("set_management", "Régie"),
     ("production", "Production"),
-    ("decor", "Décor"),
-    ("costumes", "Costumes"),
-    ("maquillage", "Maquillage"),
-    ("montage", "Montage"),
-    ("interpretation", "Interprétation"),
-    ("cuisine", "Cuisine"),
+    ("production_design", "Décor"),
+    ("costume_design", "Costumes"),
+    ("makeup", "Maquillage"),
+    ("editing", "Montage"),
+    ("acting", "Interprétation"),
+    ("cooking", "Cuisine"),
     ("facilitation", "Facilitation"),
     ("coordination", "Coordination"),
-    ("autre", "Autre"),
+    ("other", "Autre"),
 ]
 ROLE_LABELS = dict(ROLE_CHOICES)
 
 
 class Diet(models.TextChoices):
     OMNIVORE = "omnivore", "Je mange de tout"
-    VEGETARIAN = "vegetarien", "Végétarien"
-    VEGAN = "vegetalien", "Végétalien (vegan)"
-    NO_PORK = "sans_porc", "Sans porc"
-    OTHER = "autre", "Autre (précisé plus bas)"
+    VEGETARIAN = "vegetarian", "Végétarien"
+    VEGAN = "vegan", "Végétalien (vegan)"
+    NO_PORK = "no_pork", "Sans porc"
+    OTHER = "other", "Autre (précisé plus bas)"
 
 
 # Optional self-description, only ever shown aggregated in groups of at least five people.
+YES_NO = [("yes", "Oui"), ("no", "Non")]
 DIVERSITY_QUESTIONS = {
-    "genre": (
+    "gender": (
         "Genre",
         [
-            ("femme", "Femme"),
-            ("homme", "Homme"),
-            ("non_binaire", "Non-binaire"),
-            ("autre", "Autrement"),
+            ("woman", "Femme"),
+            ("man", "Homme"),
+            ("non_binary", "Non-binaire"),
+            ("other", "Autrement"),
         ],
     ),
-    "racisee": ("Personne racisée", [("oui", "Oui"), ("non", "Non")]),
-    "handicap": ("Situation de handicap", [("oui", "Oui"), ("non", "Non")]),
-    "premiere_experience": (
-        "Premier tournage professionnel",
-        [("oui", "Oui"), ("non", "Non")],
-    ),
+    "racialised": ("Personne racisée", YES_NO),
+    "disability": ("Situation de handicap", YES_NO),
+    "first_professional_shoot": ("Premier tournage professionnel", YES_NO),
 }
 DIVERSITY_MIN_GROUP = 5
 
@@ -155,10 +153,10 @@ class ApplicationQuerySet(models.QuerySet):
 
 class Application(models.Model):
     class Status(models.TextChoices):
-        SUBMITTED = "recue", "Reçue"
-        ACCEPTED = "retenue", "Retenue"
-        WAITLIST = "liste_attente", "Liste d’attente"
-        DECLINED = "non_retenue", "Non retenue"
+        SUBMITTED = "submitted", "Reçue"
+        ACCEPTED = "accepted", "Retenue"
+        WAITLIST = "waitlist", "Liste d’attente"
+        DECLINED = "declined", "Non retenue"
 
     call = models.ForeignKey(
         Call, on_delete=models.CASCADE, related_name="applications", verbose_name="appel"
@@ -226,9 +224,9 @@ class Application(models.Model):
 
 class Opinion(models.Model):
     class Verdict(models.TextChoices):
-        YES = "oui", "Oui"
-        MAYBE = "peut_etre", "Peut-être"
-        NO = "non", "Non"
+        YES = "yes", "Oui"
+        MAYBE = "maybe", "Peut-être"
+        NO = "no", "Non"
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="opinions", verbose_name="candidature"

@@ -9,24 +9,26 @@ from .parity_grid import ParityGrid
 
 # Crew positions: the parity grid's codes first, then the other posts of a short-film crew.
 POSITION_CHOICES = [
-    ("realisation", "Réalisation"),
-    ("representant_producteur", "Représentant·e légal·e de la production"),
-    ("scenario", "Scénario"),
-    ("direction_production", "Direction de production"),
-    ("image", "Direction de la photographie"),
-    ("son", "Ingénieur·e du son"),
-    ("costumes", "Création des costumes"),
-    ("decor", "Création des décors"),
-    ("montage", "Montage"),
-    ("assistanat_realisation", "Assistanat à la réalisation"),
-    ("scripte", "Scripte"),
-    ("regie", "Régie"),
-    ("assistanat_image", "Assistanat image"),
-    ("electricite_machinerie", "Électricité et machinerie"),
-    ("perche", "Perche"),
-    ("maquillage", "Maquillage et coiffure"),
-    ("interpretation", "Interprétation"),
-    ("autre", "Autre poste"),
+    ("directing", "Réalisation"),
+    ("producer_representative", "Représentant·e légal·e de la production"),
+    ("screenwriting", "Scénario"),
+    ("production_management", "Direction de production"),
+    ("cinematography", "Direction de la photographie"),
+    ("sound", "Ingénieur·e du son"),
+    ("costume_design", "Création des costumes"),
+    ("production_design", "Création des décors"),
+    ("editing", "Montage"),
+    ("assistant_directing", "Assistanat à la réalisation"),
+    ("script_supervision", "Scripte"),
+    ("set_management", "Régie"),
+    ("camera_assistance", "Assistanat image"),
+    ("lighting_and_grip", "Électricité et machinerie"),
+    ("boom_operating", "Perche"),
+    ("makeup", "Maquillage et coiffure"),
+    ("acting", "Interprétation"),
+    ("facilitation", "Facilitation"),
+    ("coordination", "Coordination"),
+    ("other", "Autre poste"),
 ]
 POSITION_LABELS = dict(POSITION_CHOICES)
 
@@ -85,8 +87,8 @@ class Crew(models.Model):
 
 class CrewMember(models.Model):
     class ParityAnswer(models.TextChoices):
-        YES = "oui", "Oui"
-        NO = "non", "Non"
+        YES = "yes", "Oui"
+        NO = "no", "Non"
         UNKNOWN = "", "Non renseigné"
 
     crew = models.ForeignKey(
@@ -123,4 +125,4 @@ class CrewMember(models.Model):
 
     @property
     def is_woman(self) -> bool | None:
-        return {"oui": True, "non": False}.get(self.counts_as_woman)
+        return {self.ParityAnswer.YES: True, self.ParityAnswer.NO: False}.get(self.counts_as_woman)

@@ -3,20 +3,21 @@
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from raccord.core.blocks import BodyBlock
-from raccord.core.models import RaccordPage
+from raccord.core.models import RaccordPage, RoutedPage, SiteSettings
 
 
 class ResidencyIndexPage(RoutablePageMixin, RaccordPage):
@@ -48,7 +49,9 @@ class ResidencyPageQuerySet(PageQuerySet):
         return self.live().filter(models.Q(end_date__gte=today) | models.Q(end_date__isnull=True))
 
 
-class ResidencyPage(RoutablePageMixin, RaccordPage):
+class ResidencyPage(RoutedPage, RaccordPage):
+    """A residency; its application form and thanks page are mounted by views.py (apps.py)."""
+
     start_date = models.DateField("début", null=True, blank=True)
     end_date = models.DateField("fin", null=True, blank=True)
     period_label = models.CharField(
@@ -126,6 +129,15 @@ class ResidencyPage(RoutablePageMixin, RaccordPage):
     def open_call(self):
         return next((call for call in self.calls.all() if call.is_open()), None)
 
+    def current_call(self):
+        """The open call, else the next one, else the latest closed one."""
+        calls = list(self.calls.filter(is_published=True).prefetch_related("roles"))
+        return (
+            next((c for c in calls if c.is_open()), None)
+            or next((c for c in sorted(calls, key=lambda c: c.opens_at) if c.is_upcoming()), None)
+            or (calls[0] if calls else None)
+        )
+
     # Money ---------------------------------------------------------------------------------
 
     def budget_total(self) -> Decimal:
@@ -165,54 +177,40 @@ class ResidencyPage(RoutablePageMixin, RaccordPage):
             .first()
         )
 
-    # Public routes ------------------------------------------------------------------------
+    # Public page ---------------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["participant_groups"] = list(self.participant_groups.all())
         context["outputs"] = list(self.outputs.select_related("page", "image"))
         context["partner_list"] = list(self.partners.all())
-        context["films"] = linked_films(self)
-        context["call"] = current_call(self)
+        # FilmPage.residency (films app) points here; the reverse relation needs no import.
+        context["films"] = list(self.films.live().order_by("title"))
+        context["call"] = self.current_call()
         context.update(support_context(self if self.show_support_block else None, request))
         return context
 
-    @path("candidater/")
-    def apply_view(self, request):
-        from ..views import apply_to_residency
 
-        return apply_to_residency(request, self)
-
-    @path("candidater/merci/")
-    def thanks_view(self, request):
-        from ..views import application_thanks
-
-        return application_thanks(request, self)
+def donation_url(request=None) -> str:
+    """The collective's donation page: the site setting if filled, else the deployment's."""
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        url = SiteSettings.for_site(site).donation_url
+        if url:
+            return url
+    return settings.RACCORD_DONATION_URL
 
 
 def support_context(residency, request=None) -> dict:
-    from ..templatetags.residencies_tags import support_context
-
-    return support_context(residency, request)
-
-
-def current_call(residency):
-    from ..views import current_call
-
-    return current_call(residency)
-
-
-def linked_films(residency) -> list:
-    """Films whose page points to this residency (films app), read defensively."""
-    try:
-        from django.apps import apps
-
-        film_model = apps.get_model("films", "FilmPage")
-    except LookupError:
-        return []
-    if not any(f.name == "residency" for f in film_model._meta.get_fields()):
-        return []
-    return list(film_model.objects.live().filter(residency=residency).order_by("title"))
+    """What the "Soutenir la prochaine résidence" block shows (`_support.html`)."""
+    if residency is None:
+        return {"support": None}
+    return {
+        "support": residency,
+        "totals": residency.funding_totals(),
+        "donation_url": donation_url(request),
+    }
 
 
 class ParticipantGroup(Orderable):
@@ -231,11 +229,11 @@ class ParticipantGroup(Orderable):
 class ResidencyOutput(Orderable):
     class Kind(models.TextChoices):
         FILM = "film", "Film"
-        EXHIBITION = "exposition", "Exposition"
-        COMIC = "bd", "Bande dessinée"
+        EXHIBITION = "exhibition", "Exposition"
+        COMIC = "comic", "Bande dessinée"
         PHOTOS = "photos", "Photos"
         ARTICLE = "article", "Article"
-        OTHER = "autre", "Autre"
+        OTHER = "other", "Autre"
 
     page_owner = ParentalKey(ResidencyPage, on_delete=models.CASCADE, related_name="outputs")
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.FILM)

@@ -12,7 +12,7 @@ class ParityGrid(ClusterableModel):
 
     class Kind(models.TextChoices):
         FICTION = "fiction", "Fiction"
-        DOCUMENTARY = "documentaire", "Documentaire"
+        DOCUMENTARY = "documentary", "Documentaire"
 
     name = models.CharField("nom", max_length=200)
     kind = models.CharField("genre", max_length=20, choices=Kind.choices, default=Kind.FICTION)
@@ -77,7 +77,7 @@ class ParityPost(Orderable):
     code = models.SlugField(
         "code du poste",
         max_length=50,
-        help_text="Le même code que le poste tenu dans l’équipe (ex. « realisation »).",
+        help_text="Le même code que le poste tenu dans l’équipe (ex. « directing »).",
     )
     label = models.CharField("intitulé", max_length=200)
     points = models.DecimalField("points", max_digits=4, decimal_places=2, default=1)

@@ -46,7 +46,7 @@ def call(residency):
         opens_at=now - timedelta(days=3),
         closes_at=now + timedelta(days=30),
     )
-    for order, (role, places) in enumerate([("realisation", 2), ("son", 2), ("cuisine", 1)]):
+    for order, (role, places) in enumerate([("directing", 2), ("sound", 2), ("cooking", 1)]):
         CallRole.objects.create(call=call, role=role, places=places, sort_order=order)
     return call
 
@@ -70,7 +70,7 @@ def reviewers(make_reviewer):
 def apply_as(call):
     from raccord.residencies import services
 
-    def apply(email="lea@example.org", name="Léa Martin", roles=("son",), **extra):
+    def apply(email="lea@example.org", name="Léa Martin", roles=("sound",), **extra):
         fields = {"motivation": "Tourner autrement, à plusieurs.", **extra}
         application, _ = services.apply(call, email=email, name=name, roles=list(roles), **fields)
         return application

@@ -40,7 +40,7 @@ def test_a_reviewer_sees_others_opinions_only_after_giving_theirs(
 ):
     application = apply_as()
     alix, bao, _ = reviewers
-    services.give_opinion(application, alix, "non", "Secret d’Alix : pas assez d’expérience")
+    services.give_opinion(application, alix, "no", "Secret d’Alix : pas assez d’expérience")
     client = reviewer_client(bao)
     url = f"/admin/residences/candidatures/{application.pk}/avis/"
     html = client.get(url).content.decode()
@@ -50,7 +50,7 @@ def test_a_reviewer_sees_others_opinions_only_after_giving_theirs(
     assert "Secret d’Alix" not in selection.content.decode()
     assert "donner le mien pour les voir" in selection.content.decode()
 
-    response = client.post(url, {"verdict": "oui", "comment": "Belle motivation"})
+    response = client.post(url, {"verdict": "yes", "comment": "Belle motivation"})
     assert response.status_code == 302
     html = client.get(url).content.decode()
     assert "Secret d’Alix" in html and "Belle motivation" in html
@@ -62,22 +62,22 @@ def test_reviewing_twice_is_refused_with_a_clear_message(reviewer_client, review
     application = apply_as()
     client = reviewer_client(reviewers[0])
     url = f"/admin/residences/candidatures/{application.pk}/avis/"
-    client.post(url, {"verdict": "oui", "comment": ""})
-    response = client.post(url, {"verdict": "non", "comment": "Autre chose"})
+    client.post(url, {"verdict": "yes", "comment": ""})
+    response = client.post(url, {"verdict": "no", "comment": "Autre chose"})
     assert "Vous avez déjà donné votre avis" in response.content.decode()
-    assert Opinion.objects.get().verdict == "oui"
-    client.post(url, {"verdict": "peut_etre", "comment": "", "replace": "1"})
-    assert Opinion.objects.get().verdict == "peut_etre"
+    assert Opinion.objects.get().verdict == "yes"
+    client.post(url, {"verdict": "maybe", "comment": "", "replace": "1"})
+    assert Opinion.objects.get().verdict == "maybe"
 
 
 def test_a_reviewer_without_the_right_cannot_decide(reviewer_client, reviewers, apply_as):
     application = apply_as()
     client = reviewer_client(reviewers[0])
     response = client.post(
-        f"/admin/residences/candidatures/{application.pk}/decision/", {"status": "retenue"}
+        f"/admin/residences/candidatures/{application.pk}/decision/", {"status": "accepted"}
     )
     assert response.status_code in (302, 403)  # Wagtail answers "no permission" with a redirect
-    assert Application.objects.get().status == "recue"
+    assert Application.objects.get().status == "submitted"
 
 
 def test_the_team_decides_from_the_selection_view_and_the_mail_leaves(
@@ -87,7 +87,7 @@ def test_the_team_decides_from_the_selection_view_and_the_mail_leaves(
     before = len(sent_mails())
     response = admin_client_.post(
         f"/admin/residences/candidatures/{application.pk}/decision/",
-        {"status": "liste_attente"},
+        {"status": "waitlist"},
     )
     assert response.status_code == 302
     (mail,) = sent_mails()[before:]
@@ -101,9 +101,9 @@ def test_selection_groups_by_role_and_hides_small_diversity_groups(admin_client_
         apply_as(
             email=f"p{i}@example.org",
             name=f"Personne {i}",
-            roles=["son", "realisation"],
+            roles=["sound", "directing"],
             diversity_consent=True,
-            diversity={"genre": "femme"},
+            diversity={"gender": "woman"},
         )
     html = admin_client_.get(f"/admin/residences/appels/{call.pk}/selection/").content.decode()
     assert "Son — 3 candidatures" in html
@@ -115,7 +115,7 @@ def test_selection_groups_by_role_and_hides_small_diversity_groups(admin_client_
 def test_crews_page_adds_people_and_shows_the_parity_panel(admin_client_, residency, apply_as):
     crew = Crew.objects.create(residency=residency, film_title="Récolter la tempête")
     lea = apply_as()
-    services.decide(lea, "retenue")
+    services.decide(lea, "accepted")
     url = f"/admin/residences/{residency.pk}/equipes/"
     prefix = f"crew{crew.pk}"
     response = admin_client_.post(
@@ -123,8 +123,8 @@ def test_crews_page_adds_people_and_shows_the_parity_panel(admin_client_, reside
         {
             "crew": crew.pk,
             f"{prefix}-application": lea.pk,
-            f"{prefix}-position": "realisation",
-            f"{prefix}-counts_as_woman": "oui",
+            f"{prefix}-position": "directing",
+            f"{prefix}-counts_as_woman": "yes",
         },
     )
     assert response.status_code == 302
@@ -135,7 +135,7 @@ def test_crews_page_adds_people_and_shows_the_parity_panel(admin_client_, reside
 
 
 def test_logistics_exports_csv_and_a_printable_page(admin_client_, residency, apply_as):
-    services.decide(apply_as(dietary_notes="Sans gluten"), "retenue")
+    services.decide(apply_as(dietary_notes="Sans gluten"), "accepted")
     url = f"/admin/residences/{residency.pk}/logistique/"
     csv_response = admin_client_.get(url + "?format=csv")
     assert csv_response["Content-Type"].startswith("text/csv")
@@ -148,9 +148,9 @@ def test_logistics_exports_csv_and_a_printable_page(admin_client_, residency, ap
 def test_budget_page_shows_secured_against_target(admin_client_, residency):
     from raccord.residencies.models import BudgetLine, FundingSource
 
-    BudgetLine.objects.create(residency=residency, category="repas", label="Repas", amount=2000)
+    BudgetLine.objects.create(residency=residency, category="meals", label="Repas", amount=2000)
     FundingSource.objects.create(
-        residency=residency, kind="dons", name="Dons", amount=500, status="accorde"
+        residency=residency, kind="donations", name="Dons", amount=500, status="granted"
     )
     html = admin_client_.get(f"/admin/residences/{residency.pk}/budget/").content.decode()
     assert "500,00 € sur un objectif de 2" in html
@@ -202,7 +202,7 @@ def test_a_personal_word_from_the_review_page_goes_into_the_mail(
     before = len(sent_mails())
     admin_client_.post(
         f"/admin/residences/candidatures/{application.pk}/decision/",
-        {"status": "retenue", "message": "On a adoré ta lettre !", "next": url},
+        {"status": "accepted", "message": "On a adoré ta lettre !", "next": url},
     )
     (mail,) = sent_mails()[before:]
     assert "On a adoré ta lettre !" in mail.body
@@ -212,7 +212,7 @@ def test_a_personal_word_from_the_review_page_goes_into_the_mail(
 def test_the_applications_listing_searches_exports_and_never_shows_self_descriptions(
     admin_client_, apply_as
 ):
-    application = apply_as(diversity_consent=True, diversity={"racisee": "oui"})
+    application = apply_as(diversity_consent=True, diversity={"racialised": "yes"})
     listing = admin_client_.get("/admin/residences-candidatures/?q=Léa")
     assert "Léa Martin" in listing.content.decode()
     export = admin_client_.get("/admin/residences-candidatures/?export=csv")

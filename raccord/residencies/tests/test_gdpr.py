@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_export_gives_the_application_with_its_self_description(apply_as):
-    application = apply_as(diversity_consent=True, diversity={"genre": "femme"})
+    application = apply_as(diversity_consent=True, diversity={"gender": "woman"})
     data = gdpr.export(application.contact)
     (item,) = data["candidatures_aux_residences"]
     assert item["motivation"] == "Tourner autrement, à plusieurs."
@@ -25,17 +25,17 @@ def test_nothing_to_export_for_someone_who_never_applied(site):
 
 def test_erasure_anonymises_but_keeps_the_counts(apply_as, reviewers):
     application = apply_as(
-        accessibility_needs="Fauteuil", diversity_consent=True, diversity={"genre": "femme"}
+        accessibility_needs="Fauteuil", diversity_consent=True, diversity={"gender": "woman"}
     )
-    services.give_opinion(application, reviewers[0], "non", "Trop peu d’expérience en son")
-    services.decide(application, "non_retenue")
+    services.give_opinion(application, reviewers[0], "no", "Trop peu d’expérience en son")
+    services.decide(application, "declined")
     contact = application.contact
     gdpr.erase(contact)
     application = Application.objects.get()
     assert application.contact is None and application.name == ""
     assert application.accessibility_needs == "" and application.diversity == {}
     assert application.anonymised_at is not None
-    assert application.status == "non_retenue"
-    assert [r.role for r in application.roles.all()] == ["son"]
+    assert application.status == "declined"
+    assert [r.role for r in application.roles.all()] == ["sound"]
     assert Opinion.objects.get().comment == ""
     assert gdpr.export(contact) == {}

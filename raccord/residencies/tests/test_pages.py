@@ -13,11 +13,11 @@ FORM = {
     "name": "Léa Martin",
     "email": "lea@example.org",
     "pronouns": "elle",
-    "roles": ["son"],
+    "roles": ["sound"],
     "experience": "Trois courts-métrages.",
     "motivation": "Tourner autrement.",
     "availability": "Toute la résidence.",
-    "diet": "vegetarien",
+    "diet": "vegetarian",
     "dietary_notes": "Allergie aux noix",
 }
 
@@ -52,12 +52,12 @@ def test_the_support_block_shows_secured_against_target_and_the_donation_link(
     settings.RACCORD_DONATION_URL = "https://dons.example.org/raccord"
     residency.show_support_block = True
     residency.save_revision().publish()
-    BudgetLine.objects.create(residency=residency, category="repas", label="Repas", amount=1000)
+    BudgetLine.objects.create(residency=residency, category="meals", label="Repas", amount=1000)
     FundingSource.objects.create(
-        residency=residency, kind="dons", name="Dons", amount=250, status="recu"
+        residency=residency, kind="donations", name="Dons", amount=250, status="received"
     )
     FundingSource.objects.create(
-        residency=residency, kind="subvention", name="Région", amount=500, status="sollicite"
+        residency=residency, kind="public_grant", name="Région", amount=500, status="requested"
     )
     html = client.get(residency.url).content.decode()
     assert "Soutenir la prochaine résidence" in html
@@ -94,7 +94,7 @@ def test_applying_sends_an_acknowledgement_and_shows_thanks(client, call, reside
     assert response.status_code == 303
     assert response["Location"].endswith("/candidater/merci/")
     application = Application.objects.get()
-    assert application.diet == "vegetarien"
+    assert application.diet == "vegetarian"
     assert application.contact.email == "lea@example.org"
     ack = next(m for m in sent_mails() if m.to == ["lea@example.org"])
     assert "Candidature bien reçue" in ack.subject
@@ -103,7 +103,7 @@ def test_applying_sends_an_acknowledgement_and_shows_thanks(client, call, reside
 
 
 def test_bad_input_is_explained_in_french_and_nothing_is_stored(client, call, residency):
-    data = {**FORM, "email": "pas-une-adresse", "roles": ["maquillage"], "motivation": ""}
+    data = {**FORM, "email": "pas-une-adresse", "roles": ["makeup"], "motivation": ""}
     response = client.post(residency.url + "candidater/", data)
     assert response.status_code == 400
     html = response.content.decode()
@@ -121,10 +121,10 @@ def test_the_honeypot_gets_the_thanks_page_but_nothing_is_stored(client, call, r
 
 def test_a_second_submission_updates_the_application(client, call, residency):
     client.post(residency.url + "candidater/", FORM)
-    client.post(residency.url + "candidater/", {**FORM, "roles": ["cuisine"]})
+    client.post(residency.url + "candidater/", {**FORM, "roles": ["cooking"]})
     application = Application.objects.get()
     assert application.submissions == 2
-    assert [r.role for r in application.roles.all()] == ["cuisine"]
+    assert [r.role for r in application.roles.all()] == ["cooking"]
 
 
 def test_after_closing_the_form_says_so_and_refuses(client, call, residency):
@@ -167,3 +167,45 @@ def test_the_residency_page_keeps_a_query_budget(
     client.get(residency.url)
     with django_assert_max_num_queries(25):
         assert client.get(residency.url).status_code == 200
+
+
+def test_the_residency_page_shows_the_films_that_came_out_of_it(client, site, residency):
+    from raccord.films.models import FilmIndexPage, FilmPage
+
+    films = FilmIndexPage(title="Films", slug="films")
+    site.root_page.add_child(instance=films)
+    films.save_revision().publish()
+    for title, residency_of_film in [("Sur écoute", residency), ("Un autre film", None)]:
+        slug = title.lower().replace(" ", "-")
+        film = FilmPage(title=title, slug=slug, year=2024, synopsis="Un court-métrage.")
+        film.residency = residency_of_film
+        films.add_child(instance=film)
+        film.save_revision().publish()
+    html = client.get(residency.url).content.decode()
+    assert "Ce qui en est sorti" in html
+    assert "Sur écoute" in html
+    assert "Un autre film" not in html
+
+
+def test_the_application_form_carries_the_pipelines_honeypot_and_altcha(client, call, residency):
+    html = client.get(residency.url + "candidater/").content.decode()
+    assert 'name="site_web"' in html
+    assert "<altcha-widget" in html
+    assert html.index('name="site_web"') > html.index("Statistiques de diversité")
+
+
+def test_the_same_application_sent_twice_in_a_row_counts_once(client, call, residency, sent_mails):
+    first = client.post(residency.url + "candidater/", FORM)
+    second = client.post(residency.url + "candidater/", FORM)
+    assert first.status_code == second.status_code == 303
+    assert second["Location"] == first["Location"]
+    assert Application.objects.get().submissions == 1
+    assert len([m for m in sent_mails() if m.to == ["lea@example.org"]]) == 1
+
+
+def test_a_residency_without_a_call_has_no_form(client, residency):
+    response = client.get(residency.url + "candidater/")
+    assert response.status_code == 404
+    assert "Il n’y a pas d’appel à participation" in response.content.decode()
+    assert client.post(residency.url + "candidater/", FORM).status_code == 404
+    assert not Application.objects.exists()

@@ -30,7 +30,7 @@ def test_an_application_after_closing_is_refused_and_nothing_is_stored(call, sen
             call,
             email="tard@example.org",
             name="Sam Tard",
-            roles=["son"],
+            roles=["sound"],
             motivation="Je veux venir.",
             now=call.closes_at + timedelta(minutes=1),
         )
@@ -45,7 +45,7 @@ def test_an_application_before_opening_is_refused(call):
             call,
             email="tot@example.org",
             name="Tom Tôt",
-            roles=["son"],
+            roles=["sound"],
             motivation="Je veux venir.",
             now=call.opens_at - timedelta(minutes=1),
         )
@@ -56,13 +56,13 @@ def test_an_application_before_opening_is_refused(call):
 
 def test_an_application_is_acknowledged_and_the_team_is_told(call, apply_as, sent_mails, settings):
     application = apply_as(
-        roles=["son", "realisation"],
-        diet="vegetarien",
+        roles=["sound", "directing"],
+        diet="vegetarian",
         dietary_notes="Allergie aux noix",
         pronouns="elle",
     )
     assert application.status == Application.Status.SUBMITTED
-    assert sorted(application.roles.values_list("role", flat=True)) == ["realisation", "son"]
+    assert sorted(application.roles.values_list("role", flat=True)) == ["directing", "sound"]
     assert application.contact.pronouns == "elle"
     ack, team = sent_mails()
     assert ack.to == ["lea@example.org"]
@@ -75,33 +75,33 @@ def test_an_application_is_acknowledged_and_the_team_is_told(call, apply_as, sen
 
 def test_a_role_the_call_does_not_offer_is_refused(call, apply_as):
     with pytest.raises(ResidencyError, match="n’est pas proposé"):
-        apply_as(roles=["maquillage"])
+        apply_as(roles=["makeup"])
     assert not Application.objects.exists()
 
 
 def test_applying_twice_updates_the_first_application(call, apply_as, sent_mails):
-    first = apply_as(roles=["son"], motivation="Première version")
-    second = apply_as(email="LEA@example.org ", roles=["cuisine"], motivation="Seconde version")
+    first = apply_as(roles=["sound"], motivation="Première version")
+    second = apply_as(email="LEA@example.org ", roles=["cooking"], motivation="Seconde version")
     assert second.pk == first.pk
     assert Application.objects.count() == 1
     second.refresh_from_db()
     assert second.motivation == "Seconde version"
     assert second.submissions == 2
-    assert list(second.roles.values_list("role", flat=True)) == ["cuisine"]
+    assert list(second.roles.values_list("role", flat=True)) == ["cooking"]
     subjects = [m.subject for m in sent_mails()]
     assert any("mise à jour" in s for s in subjects)
 
 
 def test_diversity_answers_are_kept_only_with_their_own_consent(call, apply_as):
-    without = apply_as(diversity={"genre": "femme"})
+    without = apply_as(diversity={"gender": "woman"})
     assert without.diversity == {}
     assert not Consent.objects.filter(kind="diversity").exists()
     with_consent = apply_as(
         email="noa@example.org",
         diversity_consent=True,
-        diversity={"genre": "non_binaire", "racisee": "peut-être", "inconnu": "x"},
+        diversity={"gender": "non_binary", "racialised": "maybe", "inconnu": "x"},
     )
-    assert with_consent.diversity == {"genre": "non_binaire"}
+    assert with_consent.diversity == {"gender": "non_binary"}
     consent = Consent.objects.get(kind="diversity")
     assert consent.contact.email == "noa@example.org"
     assert "cinq personnes" in consent.wording
@@ -113,9 +113,9 @@ def test_diversity_answers_are_kept_only_with_their_own_consent(call, apply_as):
 def test_a_reviewer_sees_no_other_opinion_before_giving_their_own(apply_as, reviewers):
     application = apply_as()
     alix, bao, _ = reviewers
-    services.give_opinion(application, alix, "oui", "Très beau parcours.")
+    services.give_opinion(application, alix, "yes", "Très beau parcours.")
     assert services.visible_opinions(application, bao) == []
-    services.give_opinion(application, bao, "peut_etre", "À discuter.")
+    services.give_opinion(application, bao, "maybe", "À discuter.")
     seen = services.visible_opinions(application, bao)
     assert [o.reviewer.username for o in seen] == ["alix", "bao"]
 
@@ -123,25 +123,25 @@ def test_a_reviewer_sees_no_other_opinion_before_giving_their_own(apply_as, revi
 def test_a_reviewer_cannot_give_a_second_opinion_by_accident(apply_as, reviewers):
     application = apply_as()
     alix = reviewers[0]
-    services.give_opinion(application, alix, "oui")
+    services.give_opinion(application, alix, "yes")
     with pytest.raises(ResidencyError, match="déjà donné votre avis"):
-        services.give_opinion(application, alix, "non", "Changement d’avis")
-    assert Opinion.objects.get().verdict == "oui"
-    services.give_opinion(application, alix, "non", "Après discussion", replace=True)
-    assert Opinion.objects.get().verdict == "non"
+        services.give_opinion(application, alix, "no", "Changement d’avis")
+    assert Opinion.objects.get().verdict == "yes"
+    services.give_opinion(application, alix, "no", "Après discussion", replace=True)
+    assert Opinion.objects.get().verdict == "no"
 
 
 def test_a_no_needs_a_comment(apply_as, reviewers):
     with pytest.raises(ResidencyError, match="commentaire"):
-        services.give_opinion(apply_as(), reviewers[0], "non", "  ")
+        services.give_opinion(apply_as(), reviewers[0], "no", "  ")
 
 
 @pytest.mark.parametrize(
     ("status", "subject"),
     [
-        ("retenue", "Bienvenue"),
-        ("liste_attente", "liste d’attente"),
-        ("non_retenue", "Votre candidature"),
+        ("accepted", "Bienvenue"),
+        ("waitlist", "liste d’attente"),
+        ("declined", "Votre candidature"),
     ],
 )
 def test_each_decision_sends_its_own_kind_mail(apply_as, sent_mails, reviewers, status, subject):
@@ -162,18 +162,18 @@ def test_each_decision_sends_its_own_kind_mail(apply_as, sent_mails, reviewers, 
 
 def test_the_same_decision_twice_sends_nothing_more(apply_as, sent_mails):
     application = apply_as()
-    services.decide(application, "retenue")
+    services.decide(application, "accepted")
     count = len(sent_mails())
     with pytest.raises(ResidencyError, match="déjà"):
-        services.decide(application, "retenue")
+        services.decide(application, "accepted")
     assert len(sent_mails()) == count
 
 
 def test_accepted_people_form_the_roster(residency, apply_as):
     lea = apply_as()
     noa = apply_as(email="noa@example.org", name="Noa Diallo")
-    services.decide(lea, "retenue")
-    services.decide(noa, "liste_attente")
+    services.decide(lea, "accepted")
+    services.decide(noa, "waitlist")
     assert [a.name for a in services.roster(residency)] == ["Léa Martin"]
 
 
@@ -183,37 +183,37 @@ def test_accepted_people_form_the_roster(residency, apply_as):
 def test_a_crew_is_made_from_the_roster_and_gets_a_parity_score(residency, apply_as):
     crew = Crew.objects.create(residency=residency, film_title="Récolter la tempête")
     lea = apply_as()
-    services.decide(lea, "retenue")
+    services.decide(lea, "accepted")
     noa = apply_as(email="noa@example.org", name="Noa Diallo")
     with pytest.raises(ResidencyError, match="Seules les personnes retenues"):
-        services.add_to_crew(crew, noa, "son")
-    services.add_to_crew(crew, lea, "realisation", counts_as_woman="oui")
-    services.add_to_crew(crew, lea, "scenario", counts_as_woman="oui")
+        services.add_to_crew(crew, noa, "sound")
+    services.add_to_crew(crew, lea, "directing", counts_as_woman="yes")
+    services.add_to_crew(crew, lea, "screenwriting", counts_as_woman="yes")
     with pytest.raises(ResidencyError, match="tient déjà le poste"):
-        services.add_to_crew(crew, lea, "scenario")
+        services.add_to_crew(crew, lea, "screenwriting")
     result = crew.parity()
     assert result.score == 3
     assert result.threshold == 5
     assert not result.reached
-    assert "montage" in {line.code for line in result.changes}
+    assert "editing" in {line.code for line in result.changes}
 
 
 def test_someone_in_a_crew_cannot_be_declined_without_leaving_it(residency, apply_as):
     crew = Crew.objects.create(residency=residency, film_title="Sur écoute")
     lea = apply_as()
-    services.decide(lea, "retenue")
-    member = services.add_to_crew(crew, lea, "son")
+    services.decide(lea, "accepted")
+    member = services.add_to_crew(crew, lea, "sound")
     with pytest.raises(ResidencyError, match="retirez-la"):
-        services.decide(lea, "non_retenue")
+        services.decide(lea, "declined")
     services.remove_from_crew(member)
-    services.decide(lea, "non_retenue")
+    services.decide(lea, "declined")
 
 
 # --- Logistics ------------------------------------------------------------------------------
 
 
 def test_logistics_counts_diets_and_lists_needs_and_dates(residency, apply_as):
-    for i, diet in enumerate(["vegetarien", "vegetarien", "omnivore"]):
+    for i, diet in enumerate(["vegetarian", "vegetarian", "omnivore"]):
         application = apply_as(
             email=f"p{i}@example.org",
             name=f"Personne {i}",
@@ -223,8 +223,8 @@ def test_logistics_counts_diets_and_lists_needs_and_dates(residency, apply_as):
             arrival_date=date(2026, 4, 20),
             departure_date=date(2026, 5, 3) if i else None,
         )
-        services.decide(application, "retenue")
-    apply_as(email="pas-retenue@example.org", diet="vegetalien")
+        services.decide(application, "accepted")
+    apply_as(email="pas-retenue@example.org", diet="vegan")
     summary = services.logistics(residency)
     assert summary["count"] == 3
     assert summary["diets"] == [("Végétarien", 2), ("Je mange de tout", 1)]
@@ -238,7 +238,7 @@ def test_logistics_counts_diets_and_lists_needs_and_dates(residency, apply_as):
 
 
 def test_csv_cells_never_start_a_formula(residency, apply_as):
-    services.decide(apply_as(dietary_notes="=HYPERLINK(1)"), "retenue")
+    services.decide(apply_as(dietary_notes="=HYPERLINK(1)"), "accepted")
     assert "'=HYPERLINK(1)" in services.logistics_csv(residency)
 
 
@@ -252,12 +252,12 @@ def _with_answers(answers):
 
 
 def test_diversity_figures_are_hidden_for_groups_under_five():
-    summary = services.diversity_summary(_with_answers([{"genre": "femme"}] * 4))
+    summary = services.diversity_summary(_with_answers([{"gender": "woman"}] * 4))
     assert summary == {"shown": False, "respondents": None, "questions": []}
 
 
 def test_diversity_figures_hide_each_small_answer_and_its_complement():
-    answers = [{"genre": "femme"}] * 6 + [{"genre": "homme"}] * 5 + [{"genre": "non_binaire"}] * 2
+    answers = [{"gender": "woman"}] * 6 + [{"gender": "man"}] * 5 + [{"gender": "non_binary"}] * 2
     summary = services.diversity_summary(_with_answers(answers))
     assert summary["shown"] and summary["respondents"] == 13
     genre = dict(summary["questions"][0]["rows"])
@@ -267,7 +267,7 @@ def test_diversity_figures_hide_each_small_answer_and_its_complement():
 
 
 def test_answers_without_consent_never_count():
-    answers = _with_answers([{"genre": "femme"}] * 5)
+    answers = _with_answers([{"gender": "woman"}] * 5)
     answers[0].diversity_consent = False
     assert not services.diversity_summary(answers)["shown"]
 
@@ -278,13 +278,11 @@ def test_answers_without_consent_never_count():
 def test_budget_totals_secured_and_target(residency):
     from raccord.residencies.models import BudgetLine, FundingSource
 
-    BudgetLine.objects.create(residency=residency, category="repas", label="Repas", amount=4200)
-    BudgetLine.objects.create(
-        residency=residency, category="hebergement", label="Gîte", amount=5800
-    )
-    for status, amount in [("sollicite", 3000), ("accorde", 2500), ("recu", 1500)]:
+    BudgetLine.objects.create(residency=residency, category="meals", label="Repas", amount=4200)
+    BudgetLine.objects.create(residency=residency, category="housing", label="Gîte", amount=5800)
+    for status, amount in [("requested", 3000), ("granted", 2500), ("received", 1500)]:
         FundingSource.objects.create(
-            residency=residency, kind="subvention", name=status, amount=amount, status=status
+            residency=residency, kind="public_grant", name=status, amount=amount, status=status
         )
     assert residency.budget_total() == 10000
     totals = residency.funding_totals()
