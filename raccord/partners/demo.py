@@ -12,9 +12,9 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from raccord.people.models import Contact, Membership, Role
+from raccord.people.models import Contact, Membership, Organisation, PartnershipKind, Role
 
-from .models import Interaction, Organisation, PartnershipKind, PartnersIndexPage, TrainingPage
+from .models import Interaction, PartnersIndexPage, TrainingPage
 
 P, C = Organisation.Circle.PARTNER, Organisation.Circle.COMPANION
 ACTIVE, TALKING = Organisation.Stage.ACTIVE, Organisation.Stage.DISCUSSION

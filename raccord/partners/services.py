@@ -11,15 +11,9 @@ from django.utils import timezone
 
 from raccord.core import outbox
 from raccord.people import services as people
-from raccord.people.models import Consent, Contact, Membership
+from raccord.people.models import Consent, Contact, Membership, Organisation, PartnershipKind
 
-from .models import (
-    CoachingRequest,
-    Interaction,
-    Organisation,
-    PartnershipInquiry,
-    PartnershipKind,
-)
+from .models import CoachingRequest, Interaction, PartnershipInquiry
 
 CONTACT_WORDING = (
     "Vos coordonnées servent uniquement à vous répondre et à suivre notre échange. "
@@ -35,27 +29,6 @@ class PartnershipError(Exception):
 
 def _admin_url(name: str, pk: int) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=[pk])
-
-
-def find_or_create_organisation(name: str, *, city: str = "", website: str = "") -> Organisation:
-    """The organisation with this name (any case), created as a prospect if new."""
-    name = " ".join((name or "").split())
-    if not name:
-        raise PartnershipError("Le nom de l’organisation est obligatoire.")
-    organisation = Organisation.objects.named(name)
-    if organisation is None:
-        organisation = Organisation.objects.create(
-            name=name, city=city[:120], website=website, stage=Organisation.Stage.PROSPECT
-        )
-        return organisation
-    changed = []
-    if city and not organisation.city:
-        organisation.city, changed = city[:120], [*changed, "city"]
-    if website and not organisation.website:
-        organisation.website, changed = website, [*changed, "website"]
-    if changed:
-        organisation.save(update_fields=[*changed, "updated_at"])
-    return organisation
 
 
 def log_interaction(
@@ -134,7 +107,9 @@ def submit_inquiry(
         return existing
     contact = _remember_person(email, name, pronouns, "partenaires/devenir-partenaire")
     people.add_roles(contact, "partenaire")
-    organisation = find_or_create_organisation(organisation_name, city=city, website=website)
+    if not " ".join((organisation_name or "").split()):
+        raise PartnershipError("Le nom de l’organisation est obligatoire.")
+    organisation = people.find_or_create_organisation(organisation_name, city=city, website=website)
     if organisation.stage == Organisation.Stage.PROSPECT:
         organisation.stage = Organisation.Stage.DISCUSSION
         organisation.save(update_fields=["stage", "updated_at"])
@@ -206,7 +181,7 @@ def submit_coaching_request(
     contact = _remember_person(email, name, pronouns, "formations")
     organisation = None
     if organisation_name.strip():
-        organisation = find_or_create_organisation(organisation_name)
+        organisation = people.find_or_create_organisation(organisation_name)
         Membership.objects.get_or_create(contact=contact, organisation=organisation)
     request = CoachingRequest.objects.create(
         contact=contact,

@@ -13,14 +13,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from raccord.people.models import Organisation, PartnershipKind
+
 from . import services
-from .models import (
-    CoachingRequest,
-    Interaction,
-    Organisation,
-    PartnershipInquiry,
-    PartnershipKind,
-)
+from .models import CoachingRequest, Interaction, PartnershipInquiry
 
 
 class OrganisationFilterSet(WagtailFilterSet):

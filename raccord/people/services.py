@@ -10,8 +10,19 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower, Trim
+from django.utils.text import slugify
 
-from .models import AuditEntry, Consent, Contact, Membership, Role, email_hash, normalize_email
+from .models import (
+    AuditEntry,
+    Consent,
+    Contact,
+    Membership,
+    Organisation,
+    PartnershipKind,
+    Role,
+    email_hash,
+    normalize_email,
+)
 
 
 class PeopleError(Exception):
@@ -34,6 +45,43 @@ def find_or_create(*, email: str, name: str = "", **defaults) -> Contact:
         contact.name = name
         contact.save(update_fields=["name", "updated_at"])
     return contact
+
+
+def find_or_create_organisation(
+    name: str, *, city: str = "", website: str = "", kind: str = ""
+) -> Organisation:
+    """The organisation with this name (any case, any accents), created as a prospect if new.
+
+    Every app that meets a structure (a partnership inquiry, a venue asking for a screening)
+    goes through here, so « Atelier 7 » and « atelier 7 » stay one organisation. A known
+    organisation gets a missing city or website filled in, never overwritten.
+    """
+    name = " ".join((name or "").split())
+    if not name:
+        raise PeopleError("Le nom de l’organisation est obligatoire.")
+    city, website = city.strip()[:120], website.strip()
+    # The slug folds accents the same way on SQLite and PostgreSQL (« Ecole » = « École »).
+    organisation = (
+        Organisation.objects.named(name) or Organisation.objects.filter(slug=slugify(name)).first()
+    )
+    if organisation is None:
+        return Organisation.objects.create(
+            name=name,
+            city=city,
+            website=website,
+            kind=kind or Organisation.Kind.OTHER,
+            stage=Organisation.Stage.PROSPECT,
+        )
+    changed = []
+    if city and not organisation.city:
+        organisation.city = city
+        changed.append("city")
+    if website and not organisation.website:
+        organisation.website = website
+        changed.append("website")
+    if changed:
+        organisation.save(update_fields=[*changed, "updated_at"])
+    return organisation
 
 
 def record_consent(
@@ -340,8 +388,6 @@ def _choice(value: str, choices) -> str | None:
 
 def import_contacts(text: str, *, dry_run: bool = True, user=None) -> ImportReport:
     """Create or update people from a CSV (columns in CONTACT_COLUMNS); nothing is written on a dry run."""
-    from raccord.partners.models import Organisation
-
     report = ImportReport(kind="contacts")
     try:
         rows = _read_csv(text)
@@ -410,8 +456,6 @@ def import_contacts(text: str, *, dry_run: bool = True, user=None) -> ImportRepo
 def import_organisations(text: str, *, dry_run: bool = True, user=None) -> ImportReport:
     """Create or update organisations (matched by name) from a CSV; nothing is written on a dry run."""
     from django.core.validators import URLValidator
-
-    from raccord.partners.models import Organisation, PartnershipKind
 
     report = ImportReport(kind="organisations")
     try:

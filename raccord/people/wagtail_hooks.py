@@ -12,7 +12,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from raccord.partners.models import Organisation
+from raccord.people.models import Organisation
 
 from . import admin_views, dashboard
 from .models import Consent, Contact, Role, normalize_email

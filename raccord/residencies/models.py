@@ -234,7 +234,7 @@ class ResidencyPage(RoutablePageMixin, RaccordPage):
     intro = models.TextField("chapô", blank=True)
     story = StreamField(BodyBlock(), blank=True, verbose_name="récit")
     partners = ParentalManyToManyField(
-        "partners.Organisation", blank=True, related_name="residencies", verbose_name="partenaires"
+        "people.Organisation", blank=True, related_name="residencies", verbose_name="partenaires"
     )
     funding_target = models.DecimalField(
         "objectif de financement (€)",
@@ -804,7 +804,7 @@ class FundingSource(models.Model):
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
     name = models.CharField("source", max_length=200)
     organisation = models.ForeignKey(
-        "partners.Organisation",
+        "people.Organisation",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -70,7 +70,7 @@ def test_same_request_sent_twice_is_stored_and_mailed_once(client, film, request
 
 @pytest.mark.django_db
 def test_an_existing_organisation_and_contact_are_reused(client, film, request_data):
-    from raccord.partners.models import Organisation
+    from raccord.people.models import Organisation
 
     Organisation.objects.create(name="CINÉ LUMIÈRE", kind="lieu")
     Contact.objects.create(email="camille@example.org", name="Camille")

@@ -4,8 +4,8 @@ import pytest
 
 from raccord.core.demo_support import DemoContext
 from raccord.partners import demo
-from raccord.partners.models import Interaction, Organisation, PartnershipInquiry
-from raccord.people.models import Contact
+from raccord.partners.models import Interaction, PartnershipInquiry
+from raccord.people.models import Contact, Organisation
 
 
 def snapshot():
@@ -96,7 +96,7 @@ def test_inquiry_edit_page_opens_for_the_team(staff_client, partners_page, inqui
 
 @pytest.mark.django_db
 def test_team_adds_an_organisation_with_kinds(staff_client, partners_page):
-    from raccord.partners.models import PartnershipKind
+    from raccord.people.models import PartnershipKind
 
     kind = PartnershipKind.objects.get(slug="financement")
     response = staff_client.post(

@@ -4,14 +4,8 @@ import pytest
 from django.conf import settings
 
 from raccord.core.outbox import OutgoingMail
-from raccord.partners.models import (
-    CoachingRequest,
-    Interaction,
-    Organisation,
-    PartnershipInquiry,
-    PartnershipKind,
-)
-from raccord.people.models import Consent, Contact
+from raccord.partners.models import CoachingRequest, Interaction, PartnershipInquiry
+from raccord.people.models import Consent, Contact, Organisation, PartnershipKind
 
 INQUIRY_URL = "/partenaires/devenir-partenaire/"
 TRAINING_URL = "/formations/"

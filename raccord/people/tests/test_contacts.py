@@ -4,9 +4,9 @@ import pytest
 
 from raccord.core import outbox
 from raccord.partners import services as partners
-from raccord.partners.models import Interaction, Organisation, PartnershipInquiry
+from raccord.partners.models import Interaction, PartnershipInquiry
 from raccord.people import services
-from raccord.people.models import AuditEntry, Consent, Contact, Membership, Role
+from raccord.people.models import AuditEntry, Consent, Contact, Membership, Organisation, Role
 
 
 @pytest.mark.django_db

@@ -8,9 +8,9 @@ import pytest
 from django.db import models
 
 from raccord.core import signed_links
-from raccord.partners.models import Interaction, Organisation
+from raccord.partners.models import Interaction
 from raccord.people import gdpr_registry, services
-from raccord.people.models import AuditEntry, Contact
+from raccord.people.models import AuditEntry, Contact, Organisation
 from raccord.people.tests.makers import REQUIRED, fill_every_app
 from raccord.people.views import make_token
 

@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from raccord.partners import services as partners
-from raccord.partners.models import Interaction, Organisation
+from raccord.partners.models import Interaction
 from raccord.people import services
-from raccord.people.models import Contact
+from raccord.people.models import Contact, Organisation
 
 ORGS_CSV = """nom;type;ville;site;relation;natures;public
 Ciné Lumière;lieu;Nantes;https://cine.example;en discussion;diffusion, accueil;oui
