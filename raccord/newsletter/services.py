@@ -19,9 +19,10 @@ from django.utils import timezone
 
 from raccord.core import outbox, signed_links
 from raccord.core.spreadsheets import safe_cell
+from raccord.people.digests import email_digests
 from raccord.people.models import normalize_email
 
-from .models import Subscriber, Suppression, Topic, email_digest
+from .models import Subscriber, Suppression, Topic
 
 CONSENT_WORDING = (
     "J’accepte de recevoir l’infolettre d’On Est Raccord! à cette adresse. Je peux me désinscrire "
@@ -216,7 +217,7 @@ def confirm(subscriber: Subscriber) -> Subscriber:
     subscriber.unsubscribed_at = None
     subscriber.status_reason = ""
     subscriber.save()
-    Suppression.objects.filter(digest=email_digest(subscriber.email)).delete()
+    Suppression.remove(subscriber.email)
     record_consent(
         subscriber.contact,
         "newsletter",
@@ -228,7 +229,7 @@ def confirm(subscriber: Subscriber) -> Subscriber:
 
 
 def suppress(email: str, reason: str) -> None:
-    Suppression.objects.update_or_create(digest=email_digest(email), defaults={"reason": reason})
+    Suppression.add(email, reason)
 
 
 @transaction.atomic
@@ -396,7 +397,7 @@ def import_subscribers(
             row.error = "Adresse déjà présente plus haut dans le fichier."
             continue
         seen.add(row.email)
-        if email_digest(row.email) in suppressed:
+        if not suppressed.isdisjoint(email_digests(row.email)):
             row.error = "Adresse désinscrite ou en échec : elle ne sera pas réimportée."
             continue
         current = existing.get(row.email)

@@ -22,7 +22,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
-from .models import ERASED_DOMAIN, AuditEntry, Contact, email_hash
+from .models import ERASED_DOMAIN, AuditEntry, Contact, email_digest
 from .services import _fk_relations, linked_rows
 
 logger = logging.getLogger(__name__)
@@ -208,7 +208,7 @@ def erase(contact: Contact, *, user=None, action: str = AuditEntry.Action.ERASE)
     """Erase a person from every module; counts elsewhere stay right, the audit log keeps a trace."""
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     report = ErasureReport(contact_ref=contact.pk)
-    audit_hash = email_hash(contact.email)
+    audit_hash = email_digest(contact.email)
     for label, module in app_modules():
         try:
             with transaction.atomic():

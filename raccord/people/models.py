@@ -4,9 +4,6 @@ Organisations (and the kinds of partnership they offer) live here too: a person 
 them, and every app that deals with a structure (partners, films, residencies) points here.
 """
 
-import hashlib
-import hmac
-
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -19,17 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from raccord.core.slugs import unique_slug
 
-
-def normalize_email(email: str) -> str:
-    """Lower-cased and trimmed: `Julie@Ex.org ` and `julie@ex.org` are one person."""
-    return (email or "").strip().lower()
-
-
-def email_hash(email: str) -> str:
-    """A keyed digest of an address: lets the audit log and links refer to a person, not name them."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, normalize_email(email).encode(), hashlib.sha256).hexdigest()[:32]
-
+from .digests import email_digest, normalize_email
 
 ERASED_DOMAIN = "efface.invalid"
 
@@ -99,8 +86,8 @@ class Contact(ClusterableModel):
         return self.erased_at is not None
 
     @property
-    def email_hash(self) -> str:
-        return email_hash(self.email)
+    def email_digest(self) -> str:
+        return email_digest(self.email)
 
     def roles_display(self) -> str:
         return ", ".join(role.name for role in self.roles.all())

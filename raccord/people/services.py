@@ -20,7 +20,7 @@ from .models import (
     Organisation,
     PartnershipKind,
     Role,
-    email_hash,
+    email_digest,
     normalize_email,
 )
 
@@ -117,7 +117,7 @@ def log(action: str, contact: Contact | None = None, *, user=None, **details) ->
     return AuditEntry.objects.create(
         action=action,
         contact_ref=contact.pk if contact else None,
-        contact_hash=email_hash(contact.email) if contact else "",
+        contact_hash=email_digest(contact.email) if contact else "",
         user=user,
         details=details,
     )
@@ -254,7 +254,7 @@ def merge_contacts(keep: Contact, duplicate: Contact, *, user=None) -> MergeRepo
         keep.notes = "\n\n".join(filter(None, [keep.notes, duplicate.notes]))
     if duplicate.created_at < keep.created_at:
         keep.created_at = duplicate.created_at
-    merged_hash = email_hash(duplicate.email)
+    merged_hash = email_digest(duplicate.email)
     duplicate.delete()
     keep.save()
     log(

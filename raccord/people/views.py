@@ -17,8 +17,9 @@ from raccord.core import outbox, signed_links
 from raccord.core.protection import hit, public_form
 
 from . import gdpr_registry
+from .digests import digest_matches
 from .forms import MyDataRequestForm
-from .models import AuditEntry, Contact, email_hash, normalize_email
+from .models import AuditEntry, Contact, email_digest, normalize_email
 from .services import log
 
 PURPOSE = "people.my_data"
@@ -31,7 +32,7 @@ def settings_url(path: str) -> str:
 
 def make_token(contact: Contact) -> str:
     return signed_links.make(
-        PURPOSE, {"c": contact.pk, "h": contact.email_hash}, max_age=LINK_LIFETIME
+        PURPOSE, {"c": contact.pk, "h": contact.email_digest}, max_age=LINK_LIFETIME
     )
 
 
@@ -48,7 +49,7 @@ def contact_for_token(token: str) -> Contact:
     contact = Contact.objects.filter(pk=value.get("c")).first()
     if contact is None or contact.is_erased:
         raise AlreadyErased()
-    if contact.email_hash != value.get("h"):
+    if not digest_matches(contact.email, value.get("h")):  # links made before the new key too
         raise signed_links.BadLink()
     return contact
 
@@ -76,7 +77,7 @@ def my_data(request):
             email = normalize_email(form.cleaned_data["email"])
             contact = Contact.objects.active().filter(email=email).first()
             # At most three links an hour per address, silently: no mail bombing, same answer.
-            if contact and hit("people.my_data.address", email_hash(email), limit=3, period=3600):
+            if contact and hit("people.my_data.address", email_digest(email), limit=3, period=3600):
                 link = settings_url(reverse("people_my_data_access", args=[make_token(contact)]))
                 outbox.send("people/my_data_link", to=contact, context={"link": link, "hours": 24})
                 log(AuditEntry.Action.SELF_LINK, contact)

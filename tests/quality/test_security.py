@@ -47,6 +47,7 @@ def test_only_the_admin_gets_the_looser_policy_wagtail_needs(live_url):
 @pytest.fixture
 def production_settings(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    monkeypatch.setenv("RACCORD_HASH_KEY", "h" * 40)
     monkeypatch.setenv("ALLOWED_HOSTS", "onestraccord.org")
     sys.modules.pop("raccord.settings.production", None)
     module = importlib.import_module("raccord.settings.production")

@@ -274,7 +274,9 @@ def test_tampered_or_expired_links_do_nothing(client):
         assert response.status_code == 400
         assert "connue@example.org" not in response.content.decode()
     expired = signed_links.make(
-        "people.my_data", {"c": contact.pk, "h": contact.email_hash}, max_age=timedelta(seconds=-1)
+        "people.my_data",
+        {"c": contact.pk, "h": contact.email_digest},
+        max_age=timedelta(seconds=-1),
     )
     response = client.post(f"/mes-donnees/effacer/{expired}/", {"confirm": "oui"})
     assert response.status_code == 400 and "expiré" in response.content.decode()
