@@ -38,14 +38,14 @@ class Interaction(models.Model):
 
     class Channel(models.TextChoices):
         EMAIL = "email", "E-mail"
-        PHONE = "telephone", "Téléphone"
-        MEETING = "rencontre", "Rencontre"
-        VIDEO = "visio", "Visio"
-        WEBSITE = "site", "Formulaire du site"
-        EVENT = "evenement", "Pendant un événement"
-        SOCIAL = "reseaux", "Réseaux sociaux"
-        MAIL = "courrier", "Courrier"
-        OTHER = "autre", "Autre"
+        PHONE = "phone", "Téléphone"
+        MEETING = "meeting", "Rencontre"
+        VIDEO = "video", "Visio"
+        WEBSITE = "website", "Formulaire du site"
+        EVENT = "event", "Pendant un événement"
+        SOCIAL = "social", "Réseaux sociaux"
+        MAIL = "mail", "Courrier"
+        OTHER = "other", "Autre"
 
     date = models.DateField("date", default=timezone.localdate)
     channel = models.CharField("canal", max_length=20, choices=Channel.choices)
@@ -113,10 +113,10 @@ class Interaction(models.Model):
 
 
 class RequestStatus(models.TextChoices):
-    NEW = "nouvelle", "Nouvelle"
-    IN_PROGRESS = "en_cours", "En cours"
-    DONE = "traitee", "Traitée"
-    DECLINED = "classee", "Classée sans suite"
+    NEW = "new", "Nouvelle"
+    IN_PROGRESS = "in_progress", "En cours"
+    DONE = "done", "Traitée"
+    DECLINED = "declined", "Classée sans suite"
 
 
 class PartnershipInquiry(models.Model):
@@ -164,9 +164,9 @@ class CoachingRequest(models.Model):
     """A crew or a school asking for a soirée-atelier, a training or coaching during a shoot."""
 
     class Offer(models.TextChoices):
-        WORKSHOP = "soiree_atelier", "Soirée-atelier"
-        TRAINING = "formation", "Formation à la coopération pour une équipe"
-        COACHING = "accompagnement", "Accompagnement d’une équipe pendant un tournage"
+        WORKSHOP = "workshop", "Soirée-atelier"
+        TRAINING = "training", "Formation à la coopération pour une équipe"
+        COACHING = "coaching", "Accompagnement d’une équipe pendant un tournage"
 
     contact = models.ForeignKey(
         "people.Contact",

@@ -56,6 +56,15 @@ def log_interaction(
     )
 
 
+def due_follow_ups(limit: int = 10) -> list[Interaction]:
+    """Next steps due within a week or late, with who owns them: the admin home's first panel."""
+    return list(
+        Interaction.objects.due(within_days=7).select_related("organisation", "contact", "owner")[
+            :limit
+        ]
+    )
+
+
 def mark_done(interaction: Interaction) -> Interaction:
     """The next step is done: it leaves the follow-ups panel."""
     if interaction.done_at is None:
@@ -106,7 +115,7 @@ def submit_inquiry(
     if existing:
         return existing
     contact = _remember_person(email, name, pronouns, "partenaires/devenir-partenaire")
-    people.add_roles(contact, "partenaire")
+    people.add_roles(contact, "partner")
     if not " ".join((organisation_name or "").split()):
         raise PartnershipError("Le nom de l’organisation est obligatoire.")
     organisation = people.find_or_create_organisation(organisation_name, city=city, website=website)

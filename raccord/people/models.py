@@ -146,27 +146,27 @@ class OrganisationQuerySet(models.QuerySet):
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
-        SCHOOL = "ecole", "École"
-        UNION = "syndicat", "Syndicat"
-        COLLECTIVE = "collectif", "Collectif"
+        SCHOOL = "school", "École"
+        UNION = "union", "Syndicat"
+        COLLECTIVE = "collective", "Collectif"
         FESTIVAL = "festival", "Festival"
-        VENUE = "lieu", "Lieu"
+        VENUE = "venue", "Lieu"
         MEDIA = "media", "Média"
-        PUBLIC_FUNDER = "financeur_public", "Financeur public"
-        FOUNDATION = "fondation", "Fondation"
-        COMPANY = "entreprise", "Entreprise"
+        PUBLIC_FUNDER = "public_funder", "Financeur public"
+        FOUNDATION = "foundation", "Fondation"
+        COMPANY = "company", "Entreprise"
         ASSOCIATION = "association", "Association"
-        OTHER = "autre", "Autre"
+        OTHER = "other", "Autre"
 
     class Stage(models.TextChoices):
         PROSPECT = "prospect", "Prospect"
         DISCUSSION = "discussion", "En discussion"
-        ACTIVE = "actif", "Partenaire actif"
-        FORMER = "ancien", "Ancien partenaire"
+        ACTIVE = "active", "Partenaire actif"
+        FORMER = "former", "Ancien partenaire"
 
     class Circle(models.TextChoices):
-        PARTNER = "partenaire", "Partenaire"
-        COMPANION = "compagnon", "Collectif compagnon"
+        PARTNER = "partner", "Partenaire"
+        COMPANION = "companion", "Collectif compagnon"
 
     name = models.CharField("nom", max_length=200)
     slug = models.SlugField("identifiant", max_length=200, unique=True, blank=True)
@@ -298,6 +298,58 @@ class Membership(models.Model):
     def __str__(self) -> str:
         title = f" ({self.title})" if self.title else ""
         return f"{self.contact} — {self.organisation}{title}"
+
+
+class ContactMessageQuerySet(models.QuerySet):
+    def unhandled(self):
+        return self.filter(status=ContactMessage.Status.NEW)
+
+
+class ContactMessage(models.Model):
+    """A message left through the contact form, linked to the sender's Contact."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "À traiter"
+        HANDLED = "handled", "Traité"
+
+    contact = models.ForeignKey(
+        Contact,
+        on_delete=models.CASCADE,
+        related_name="contact_messages",
+        verbose_name="contact",
+    )
+    name = models.CharField("nom", max_length=200)
+    subject = models.CharField("objet", max_length=200)
+    message = models.TextField("message")
+    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    status = models.CharField(
+        "état", max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    team_notes = models.TextField("notes de l’équipe", blank=True)
+    created_at = models.DateTimeField("reçu le", default=timezone.now, db_index=True)
+    handled_at = models.DateTimeField("traité le", null=True, blank=True)
+
+    objects = ContactMessageQuerySet.as_manager()
+
+    class Meta:
+        db_table = "core_contactmessage"  # moved from core (decision 0015)
+        verbose_name = "message reçu"
+        verbose_name_plural = "messages reçus"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.name})"
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.HANDLED and self.handled_at is None:
+            self.handled_at = timezone.now()
+        elif self.status == self.Status.NEW:
+            self.handled_at = None
+        super().save(*args, **kwargs)
+
+    @property
+    def email(self) -> str:
+        return self.contact.email
 
 
 class Consent(models.Model):

@@ -1,4 +1,5 @@
-"""`/mes-donnees/`: a person asks for a signed link, then downloads or erases their data.
+"""The contact form, and `/mes-donnees/`: a person asks for a signed link, then downloads or
+erases their data.
 
 The request page gives the same answer whether the address is known or not; the link pages
 only act on POST, and a tampered or expired token does nothing but explain itself.
@@ -15,12 +16,40 @@ from django.views.decorators.http import require_http_methods
 
 from raccord.core import outbox, signed_links
 from raccord.core.protection import hit, public_form
+from raccord.core.public_forms import PageFormView
 
-from . import gdpr_registry
+from . import gdpr_registry, services
 from .digests import digest_matches
-from .forms import MyDataRequestForm
+from .forms import ContactForm, MyDataRequestForm
 from .models import AuditEntry, Contact, email_digest, normalize_email
 from .services import log
+
+
+class ContactFormView(PageFormView):
+    """The form of the contact page (`core.ContactPage`, `/nous-rencontrer/`)."""
+
+    form_class = ContactForm
+    rate = "10/h"  # with the ALTCHA proof of work
+    strict_rate = "5/h"  # without it (no JavaScript): the limit the form always had
+    errors = (services.ContactError,)
+
+    def get_form_kwargs(self) -> dict:
+        return {"consent_text": self.page.consent_text}
+
+    def act(self, form):
+        data = form.cleaned_data
+        return services.receive_message(
+            name=data["name"],
+            email=data["email"],
+            subject=data["subject"],
+            message=data["message"],
+            consent_wording=self.page.consent_text,
+            source=self.page.url,
+        )
+
+    def get_success_url(self, result) -> str:
+        return self.page.url + "?envoye=1"
+
 
 PURPOSE = "people.my_data"
 LINK_LIFETIME = timedelta(hours=24)

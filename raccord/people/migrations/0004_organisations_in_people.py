@@ -9,7 +9,7 @@ and partners then retarget their keys, and partners forgets the two models.
 import django.db.models.deletion
 from django.db import migrations, models
 
-from raccord.core.model_moves import move_content_types
+from raccord.core.migration_tools import move_content_types
 
 
 class Migration(migrations.Migration):

@@ -24,7 +24,7 @@ def lea(site):
     contact = Contact.objects.get(email=EMAIL)
     contact.notes = "Très investie, à recontacter."
     contact.save()
-    services.add_roles(contact, "technicien")
+    services.add_roles(contact, "technician")
     return contact, filled
 
 
@@ -57,6 +57,7 @@ def test_export_holds_records_from_every_module(lea):
         assert app in data and data[app], app
     assert data["people"]["fiche"]["email"] == EMAIL
     assert "Technicien·ne" in data["people"]["roles"]
+    assert data["people"]["messages"][0]["objet"] == "Une question"
     assert data["partners"]["demandes_de_partenariat"][0]["message"] == f"Signé {NAME}."
     document = json.loads(gdpr_registry.export_json(contact))
     assert document["personne"] == EMAIL

@@ -1,4 +1,6 @@
-"""Moving a model from one app to another while its table, rows and history stay where they are.
+"""Helpers for migrations: moving a model between apps, rewriting stored codes.
+
+Moving a model from one app to another while its table, rows and history stay where they are.
 
 A move is three migrations (docs/decisions/0015-organisations-in-people.md): the new app
 creates the model in its state only (`db_table` keeps the old table), every app pointing at it
@@ -75,3 +77,35 @@ def move_content_types(old_app: str, new_app: str, *models: str) -> migrations.R
             rename_content_type(apps, new_app, old_app, model)
 
     return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+# --- stored values -------------------------------------------------------------------------------
+
+
+def rename_values(app_label: str, changes: dict[tuple[str, str], dict[str, str]]):
+    """A RunPython rewriting stored codes, `{(model, field): {old: new}}`, and back on reverse.
+
+    For choices and other codes kept in rows (English in the database, French labels for
+    people). Slugs that are unique are renamed only where the new one is free.
+    """
+
+    def forwards(apps, schema_editor):
+        for (model, field), mapping in changes.items():
+            _rename_unique_aware(apps, app_label, model, field, mapping)
+
+    def backwards(apps, schema_editor):
+        for (model, field), mapping in changes.items():
+            reverse = {new: old for old, new in mapping.items()}
+            _rename_unique_aware(apps, app_label, model, field, reverse)
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def _rename_unique_aware(apps, app_label, model, field, mapping) -> None:
+    Model = apps.get_model(app_label, model)
+    unique = Model._meta.get_field(field).unique
+    rows = Model._base_manager
+    for old, new in mapping.items():
+        if old == new or (unique and rows.filter(**{field: new}).exists()):
+            continue  # a unique code already taken by the team stays as it is
+        rows.filter(**{field: old}).update(**{field: new})
