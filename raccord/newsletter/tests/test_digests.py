@@ -22,7 +22,7 @@ def test_an_address_suppressed_under_the_old_unkeyed_digest_stays_out_of_imports
         topics=topics,
         dry_run=True,
     )
-    assert [row.email for row in report.good] == ["nouvelle@example.org"]
+    assert [row.found["email"] for row in report.good] == ["nouvelle@example.org"]
     assert "désinscrite" in report.bad[0].error
 
 
