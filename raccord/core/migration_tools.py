@@ -109,3 +109,34 @@ def _rename_unique_aware(apps, app_label, model, field, mapping) -> None:
         if old == new or (unique and rows.filter(**{field: new}).exists()):
             continue  # a unique code already taken by the team stays as it is
         rows.filter(**{field: old}).update(**{field: new})
+
+
+class _RenameKey:
+    """A StreamField operation (wagtail.blocks.migrations): one key of a struct block renamed."""
+
+    operation_name_fragment = "rename_value"
+
+    def __init__(self, key: str, mapping: dict[str, str]):
+        self.key, self.mapping = key, mapping
+
+    def apply(self, block_value):
+        value = dict(block_value or {})
+        if value.get(self.key) in self.mapping:
+            value[self.key] = self.mapping[value[self.key]]
+        return value
+
+
+def rename_block_values(
+    app_label: str, model: str, field: str, block_path: str, key: str, mapping: dict[str, str]
+) -> migrations.RunPython:
+    """Codes stored inside a StreamField (`block_path` → struct `key`), in pages and in all their
+    revisions, rewritten forwards and back (Wagtail's MigrateStreamData has no reverse)."""
+    from wagtail.blocks.migrations.migrate_operation import MigrateStreamData
+    from wagtail.blocks.migrations.operations import BaseBlockOperation
+
+    def operation(values):
+        step = type("RenameKey", (_RenameKey, BaseBlockOperation), {})(key, values)
+        return MigrateStreamData(app_label, model, field, [(step, block_path)])
+
+    backwards = {new: old for old, new in mapping.items()}
+    return migrations.RunPython(operation(mapping).code, operation(backwards).code, elidable=False)
