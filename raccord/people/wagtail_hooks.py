@@ -193,32 +193,20 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-@hooks.register(MENU_HOOK)
-def gdpr_menu_item():
-    return PermissionMenuItem(
-        "Données personnelles (RGPD)", reverse("people_gdpr_lookup"), icon_name="lock", order=900
-    )
+TOOLS = [  # (menu label, URL name, icon), in menu order
+    ("Données personnelles (RGPD)", "people_gdpr_lookup", "lock"),
+    ("Fusionner des doublons", "people_merge", "resubmit"),
+    ("Importer (CSV)", "people_import", "upload"),
+    ("Journal RGPD", "people_audit_log", "history"),
+]
 
 
-@hooks.register(MENU_HOOK)
-def merge_menu_item():
-    return PermissionMenuItem(
-        "Fusionner des doublons", reverse("people_merge"), icon_name="resubmit", order=910
-    )
+def _tool_item(label: str, url_name: str, icon: str, order: int):
+    return lambda: PermissionMenuItem(label, reverse(url_name), icon_name=icon, order=order)
 
 
-@hooks.register(MENU_HOOK)
-def import_menu_item():
-    return PermissionMenuItem(
-        "Importer (CSV)", reverse("people_import"), icon_name="upload", order=920
-    )
-
-
-@hooks.register(MENU_HOOK)
-def audit_menu_item():
-    return PermissionMenuItem(
-        "Journal RGPD", reverse("people_audit_log"), icon_name="history", order=930
-    )
+for position, tool in enumerate(TOOLS):
+    hooks.register(MENU_HOOK, _tool_item(*tool, order=900 + 10 * position))
 
 
 # --- messages from the contact form ------------------------------------------------------

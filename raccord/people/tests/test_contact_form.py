@@ -132,3 +132,33 @@ def test_gdpr_export_and_erase_cover_messages(client, site):
     assert exported["messages"][0]["objet"] == GOOD["subject"]
     gdpr.erase(contact)
     assert ContactMessage.objects.count() == 0
+
+
+@pytest.fixture
+def team(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def test_the_messages_menu_is_in_the_sidebar(team, site):
+    html = team.get("/admin/").content.decode()
+    assert "Messages" in html
+
+
+def test_the_messages_menu_counts_what_waits_for_an_answer(team, site):
+    team.post(
+        "/nous-rencontrer/",
+        {
+            "name": "Ana",
+            "email": "ana@example.org",
+            "subject": "Bonjour",
+            "message": "Un message assez long pour passer.",
+            "consent": "on",
+        },
+    )
+    html = team.get("/admin/").content.decode()
+    assert "Messages (1 \\u00e0 traiter)" in html or "Messages (1 à traiter)" in html
+
+
+def test_the_team_cannot_create_a_message_from_a_blank_form(team, site):
+    assert team.get("/admin/messages/new/").status_code in (302, 403)
