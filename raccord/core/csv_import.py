@@ -89,14 +89,12 @@ def decode(content: bytes | str, *, max_bytes: int = MAX_BYTES) -> str:
 def read(content: bytes | str, *, max_bytes: int = MAX_BYTES) -> tuple[list[str], list[dict]]:
     """(column names, rows as {column: value}), names lower-cased, values trimmed."""
     text = decode(content, max_bytes=max_bytes)
+    # The header line says the separator: csv.Sniffer guesses wrong on short files.
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(",;\t", key=first.count)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        lines = [
-            row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)
-        ]
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        lines = [row for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as error:
         raise CsvImportError("Le fichier n’a pas pu être lu comme un CSV.") from error
     if not lines:

@@ -31,6 +31,17 @@ def _admin_url(name: str, pk: int) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=[pk])
 
 
+def _tell_both_sides(mail: str, contact: Contact, context: dict, admin_view: str, pk: int):
+    """`partners/<mail>_received` to the person; `<mail>_team` to the team, replying to them."""
+    outbox.send(f"partners/{mail}_received", to=contact, context=context)
+    outbox.send(
+        f"partners/{mail}_team",
+        to=settings.RACCORD_TEAM_EMAIL,
+        reply_to=contact.email,
+        context={**context, "person": contact, "admin_url": _admin_url(admin_view, pk)},
+    )
+
+
 def log_interaction(
     *,
     summary: str,
@@ -141,17 +152,7 @@ def submit_inquiry(
         due_date=timezone.localdate() + timedelta(days=7),
     )
     context = {"inquiry": inquiry, "organisation": organisation, "offers": offers_text}
-    outbox.send("partners/inquiry_received", to=contact, context=context)
-    outbox.send(
-        "partners/inquiry_team",
-        to=settings.RACCORD_TEAM_EMAIL,
-        reply_to=contact.email,
-        context={
-            **context,
-            "person": contact,
-            "admin_url": _admin_url("partnershipinquiry:edit", inquiry.pk),
-        },
-    )
+    _tell_both_sides("inquiry", contact, context, "partnershipinquiry:edit", inquiry.pk)
     return inquiry
 
 
@@ -215,15 +216,5 @@ def submit_coaching_request(
         due_date=timezone.localdate() + timedelta(days=7),
     )
     context = {"request_obj": request, "organisation": organisation}
-    outbox.send("partners/coaching_received", to=contact, context=context)
-    outbox.send(
-        "partners/coaching_team",
-        to=settings.RACCORD_TEAM_EMAIL,
-        reply_to=contact.email,
-        context={
-            **context,
-            "person": contact,
-            "admin_url": _admin_url("coachingrequest:edit", request.pk),
-        },
-    )
+    _tell_both_sides("coaching", contact, context, "coachingrequest:edit", request.pk)
     return request

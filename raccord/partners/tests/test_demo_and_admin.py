@@ -62,7 +62,7 @@ def test_partner_listings_open_and_export_csv(staff_client, partners_page, url):
 
 @pytest.mark.django_db
 def test_organisation_listing_filters_and_inspect(staff_client, partners_page):
-    html = staff_client.get("/admin/organisation/?stage=actif").content.decode()
+    html = staff_client.get("/admin/organisation/?stage=active").content.decode()
     assert "Bascule Argoat" in html and "La Fémis" not in html
     csv = b"".join(staff_client.get("/admin/organisation/?export=csv").streaming_content)
     assert "SPIAC-CGT" in csv.decode()
