@@ -39,6 +39,7 @@ def production_env(database: str, **extra: str) -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "raccord.settings.production",
         "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "RACCORD_HASH_KEY": "bench-only-hash-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"{PG}/{database}",

@@ -140,7 +140,7 @@ class VerbBlock(blocks.StructBlock):
 
     verb = blocks.ChoiceBlock(
         label="verbe",
-        choices=[("infuser", "Infuser"), ("diffuser", "Diffuser"), ("creuser", "Creuser")],
+        choices=[("infuse", "Infuser"), ("diffuse", "Diffuser"), ("dig", "Creuser")],
     )
     title = blocks.CharBlock(label="titre affiché", max_length=60)
     text = blocks.TextBlock(label="texte")

@@ -70,7 +70,7 @@ HOME = {
         {
             "type": "verb",
             "value": {
-                "verb": "infuser",
+                "verb": "infuse",
                 "title": "Infuser",
                 "text": "Faire entrer des pratiques plus respectueuses dans le cinéma : soirées de "
                 "projection et d’échange aujourd’hui, formations et accompagnement d’équipes "
@@ -81,7 +81,7 @@ HOME = {
         {
             "type": "verb",
             "value": {
-                "verb": "diffuser",
+                "verb": "diffuse",
                 "title": "Diffuser",
                 "text": "Faire circuler les films et les récits militants, et ouvrir des espaces "
                 "pour parler des rapports de pouvoir sur nos plateaux, dans nos studios et nos "
@@ -96,7 +96,7 @@ HOME = {
         {
             "type": "verb",
             "value": {
-                "verb": "creuser",
+                "verb": "dig",
                 "title": "Creuser",
                 "text": "Continuer d’expérimenter en résidence avec des collectifs complices, et "
                 "trouver de quoi financer ces expériences.",

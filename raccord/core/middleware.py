@@ -6,7 +6,7 @@ from django.conf import settings
 
 from .protection import is_cross_origin_endpoint, same_origin
 
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_PREFIXES = ("/admin/",)
 
 
 class SecurityHeadersMiddleware(CSPMiddleware):

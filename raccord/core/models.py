@@ -1,12 +1,10 @@
-"""Site furniture: home, standard, news and contact pages, site settings, contact messages.
+"""Site furniture: home, standard, news and contact pages, site settings.
 
-The outbox lives in outbox.py; the contact form's operations in services.py.
+The outbox lives in outbox.py; the contact form and its messages belong to people.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -239,8 +237,12 @@ class NewsPage(RaccordPage):
         return context
 
 
-class ContactPage(RaccordPage):
-    """`/nous-rencontrer/`: ways to meet the collective and the contact form."""
+class ContactPage(RoutedPage, RaccordPage):
+    """`/nous-rencontrer/`: ways to meet the collective and the contact form.
+
+    The form, its messages and their admin belong to people (`people.views.ContactFormView`,
+    mounted here from `PeopleConfig.ready()`); the page holds what the team writes around it.
+    """
 
     intro = RichTextField("introduction", blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), blank=True, verbose_name="autres façons de nous rencontrer")
@@ -281,86 +283,8 @@ class ContactPage(RaccordPage):
         verbose_name = "page de contact"
         verbose_name_plural = "pages de contact"
 
-    def serve(self, request, *args, **kwargs):
-        from raccord.core.protection import over_limit, too_many_requests
-
-        from .forms import ContactForm
-        from .services import ContactError, receive_message
-
-        if request.method == "POST":
-            if over_limit(request, "contact", limit=5, period=3600):
-                return too_many_requests(request)
-            form = ContactForm(request.POST, consent_text=self.consent_text)
-            if form.caught_by_honeypot:
-                return HttpResponseRedirect(self.url + "?envoye=1", status=303)
-            if form.is_valid():
-                try:
-                    receive_message(
-                        name=form.cleaned_data["name"],
-                        email=form.cleaned_data["email"],
-                        subject=form.cleaned_data["subject"],
-                        message=form.cleaned_data["message"],
-                        consent_wording=self.consent_text,
-                        source=self.url,
-                    )
-                except ContactError as error:
-                    form.add_error(None, str(error))
-                else:
-                    return HttpResponseRedirect(self.url + "?envoye=1", status=303)
-        else:
-            form = ContactForm(consent_text=self.consent_text)
-        context = self.get_context(request, *args, **kwargs)
-        context["form"] = form
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # After a message is sent the form answers 303 to `?envoye=1`: the thanks, no session.
         context["sent"] = request.method == "GET" and request.GET.get("envoye") == "1"
-        return TemplateResponse(request, self.get_template(request), context)
-
-
-class ContactMessageQuerySet(models.QuerySet):
-    def unhandled(self):
-        return self.filter(status=ContactMessage.Status.NEW)
-
-
-class ContactMessage(models.Model):
-    """A message left through the contact form, linked to the sender's Contact."""
-
-    class Status(models.TextChoices):
-        NEW = "new", "À traiter"
-        HANDLED = "handled", "Traité"
-
-    contact = models.ForeignKey(
-        "people.Contact",
-        on_delete=models.CASCADE,
-        related_name="contact_messages",
-        verbose_name="contact",
-    )
-    name = models.CharField("nom", max_length=200)
-    subject = models.CharField("objet", max_length=200)
-    message = models.TextField("message")
-    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
-    status = models.CharField(
-        "état", max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
-    )
-    team_notes = models.TextField("notes de l’équipe", blank=True)
-    created_at = models.DateTimeField("reçu le", default=timezone.now, db_index=True)
-    handled_at = models.DateTimeField("traité le", null=True, blank=True)
-
-    objects = ContactMessageQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "message reçu"
-        verbose_name_plural = "messages reçus"
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.subject} ({self.name})"
-
-    def save(self, *args, **kwargs):
-        if self.status == self.Status.HANDLED and self.handled_at is None:
-            self.handled_at = timezone.now()
-        elif self.status == self.Status.NEW:
-            self.handled_at = None
-        super().save(*args, **kwargs)
-
-    @property
-    def email(self) -> str:
-        return self.contact.email
+        return context

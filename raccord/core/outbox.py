@@ -33,14 +33,6 @@ class OutgoingMail(models.Model):
 
     template = models.CharField("modèle", max_length=100)
     to_email = models.EmailField("destinataire", max_length=254)
-    contact = models.ForeignKey(
-        "people.Contact",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="mails",
-        verbose_name="contact",
-    )
     from_email = models.CharField("expéditeur", max_length=300)
     reply_to = models.CharField("répondre à", max_length=300, blank=True)
     subject = models.CharField("objet", max_length=300)
@@ -107,12 +99,14 @@ def send(
     reply_to: str = "",
     from_email: str | None = None,
 ) -> OutgoingMail:
-    """Store one mail for `to` (a Contact or an address) and send it once the transaction commits."""
-    from raccord.people.models import Contact
+    """Store one mail for `to` and send it once the transaction commits.
 
-    contact = to if isinstance(to, Contact) else None
-    to_email = contact.email if contact else str(to).strip()
-    context = {"contact": contact, "to_email": to_email, **(context or {})}
+    `to` is an address, or anything with an `email` attribute (a Contact), which templates
+    then find as `contact`. The row keeps the address only: the outbox knows no app's models.
+    """
+    recipient = None if isinstance(to, str) else to
+    to_email = str(recipient.email if recipient is not None else to).strip()
+    context = {"contact": recipient, "to_email": to_email, **(context or {})}
     rendered_subject, text, html = render(template, context)
     stored_attachments = []
     for filename, content, mimetype in attachments or []:
@@ -123,7 +117,6 @@ def send(
     mail = OutgoingMail.objects.create(
         template=template,
         to_email=to_email,
-        contact=contact,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         reply_to=_one_line(reply_to),
         subject=_one_line(subject) if subject is not None else rendered_subject,

@@ -29,7 +29,6 @@ logger = logging.getLogger(__name__)
 
 SKIP_PREFIXES = (
     "/admin/",
-    "/django-admin/",
     "/plateau/",
     "/healthz",
     "/static/",

@@ -26,7 +26,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Disallow: /recherche/",
         "Disallow: /plateau/",
         "Disallow: /mes-donnees/",

@@ -13,6 +13,8 @@ from django.utils.text import slugify
 
 from raccord.core import outbox
 from raccord.events.models import EventIndexPage, EventPage, Venue
+from raccord.people.models import Organisation
+from raccord.people.services import find_or_create_organisation
 
 from .models import RequestActivity, ScreeningRequest, Showing
 
@@ -31,16 +33,16 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 # back button, flaky connection): nothing new is stored or mailed.
 DUPLICATE_WINDOW = timedelta(days=1)
 
-# A venue's kind (ours) -> the kind of organisation it becomes in the partners' records.
+VenueKind = ScreeningRequest.VenueKind
 VENUE_TO_ORGANISATION_KIND = {
-    ScreeningRequest.VenueKind.CINEMA: "lieu",
-    ScreeningRequest.VenueKind.ASSOCIATION: "association",
-    ScreeningRequest.VenueKind.SCHOOL: "ecole",
-    ScreeningRequest.VenueKind.UNION: "syndicat",
-    ScreeningRequest.VenueKind.FESTIVAL: "festival",
-    ScreeningRequest.VenueKind.ACTIVIST: "lieu",
-    ScreeningRequest.VenueKind.LIBRARY: "lieu",
-    ScreeningRequest.VenueKind.OTHER: "autre",
+    VenueKind.CINEMA: Organisation.Kind.VENUE,
+    VenueKind.ASSOCIATION: Organisation.Kind.ASSOCIATION,
+    VenueKind.SCHOOL: Organisation.Kind.SCHOOL,
+    VenueKind.UNION: Organisation.Kind.UNION,
+    VenueKind.FESTIVAL: Organisation.Kind.FESTIVAL,
+    VenueKind.ACTIVIST: Organisation.Kind.VENUE,
+    VenueKind.LIBRARY: Organisation.Kind.VENUE,
+    VenueKind.OTHER: Organisation.Kind.OTHER,
 }
 
 
@@ -58,26 +60,6 @@ def _fingerprint(kind: str, email: str, data: dict, film_ids: list[int]) -> str:
     payload = {k: str(data.get(k) or "").strip().lower() for k in keys}
     payload.update(kind=kind, email=email.strip().lower(), films=sorted(film_ids))
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-
-
-def find_or_create_organisation(name: str, *, city: str = "", venue_kind: str = ""):
-    """The organisation with this name (any case), created as a prospect when new."""
-    from raccord.partners.models import Organisation
-
-    name = " ".join(name.split())
-    # The slug folds case and accents the same way on SQLite and PostgreSQL.
-    organisation = (
-        Organisation.objects.filter(slug=slugify(name)).first()
-        or Organisation.objects.filter(name__iexact=name).first()
-    )
-    if organisation is None:
-        organisation = Organisation.objects.create(
-            name=name, city=city, kind=VENUE_TO_ORGANISATION_KIND.get(venue_kind, "autre")
-        )
-    elif city and not organisation.city:
-        organisation.city = city
-        organisation.save(update_fields=["city"])
-    return organisation
 
 
 def check_dates(date_from: date | None, date_to: date | None) -> None:
@@ -140,7 +122,9 @@ def submit_request(
     if existing is not None:
         return existing, False
 
-    organisation = find_or_create_organisation(organisation_name, city=city, venue_kind=venue_kind)
+    organisation = find_or_create_organisation(
+        organisation_name, city=city, kind=VENUE_TO_ORGANISATION_KIND.get(venue_kind, "")
+    )
     request = ScreeningRequest(
         kind=kind,
         contact=contact,

@@ -40,10 +40,7 @@ def erase(contact) -> None:
 
     Delivery rows keep their campaign counts but lose the address and the link to the person.
     """
-    Suppression.objects.update_or_create(
-        digest=Suppression.digest_for(contact.email),
-        defaults={"reason": Suppression.Reason.ERASED},
-    )
+    Suppression.add(contact.email, Suppression.Reason.ERASED)
     subscriber = Subscriber.objects.filter(contact=contact).first()
     if subscriber is not None:
         Delivery.objects.filter(subscriber=subscriber).update(email="", subscriber=None)

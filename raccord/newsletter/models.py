@@ -3,8 +3,6 @@ one delivery row per recipient, which is the record of what was sent."""
 
 from __future__ import annotations
 
-import hashlib
-
 from django import forms
 from django.db import models
 from django.db.models import Count, Q
@@ -17,6 +15,7 @@ from wagtail.search import index
 
 from raccord.core.models import RaccordPage
 from raccord.core.slugs import unique_slug
+from raccord.people.digests import email_digest, email_digests
 
 from .blocks import CampaignBodyBlock
 
@@ -109,12 +108,6 @@ class Subscriber(models.Model):
         return self.contact.email
 
 
-def email_digest(email: str) -> str:
-    """A stable fingerprint of an address: the suppression list never stores the address itself."""
-    normalized = (email or "").strip().lower()
-    return hashlib.sha256(f"raccord-suppression:{normalized}".encode()).hexdigest()
-
-
 class Suppression(models.Model):
     """An address that must never be brought back by an import (unsubscribed, bounced, erased)."""
 
@@ -139,11 +132,28 @@ class Suppression(models.Model):
 
     @staticmethod
     def digest_for(email: str) -> str:
+        """The form stored from now on (people/digests.py)."""
         return email_digest(email)
 
     @classmethod
+    def matching(cls, email: str):
+        """Rows for this address in any digest form, past ones included."""
+        return cls.objects.filter(digest__in=email_digests(email))
+
+    @classmethod
     def contains(cls, email: str) -> bool:
-        return cls.objects.filter(digest=email_digest(email)).exists()
+        return cls.matching(email).exists()
+
+    @classmethod
+    def add(cls, email: str, reason: str) -> Suppression:
+        """Keep this address out, under the current digest form only (a past form is replaced)."""
+        digest = email_digest(email)
+        cls.matching(email).exclude(digest=digest).delete()
+        return cls.objects.update_or_create(digest=digest, defaults={"reason": reason})[0]
+
+    @classmethod
+    def remove(cls, email: str) -> None:
+        cls.matching(email).delete()
 
 
 class CampaignQuerySet(models.QuerySet):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.cache import cache
@@ -17,11 +16,12 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from raccord.core import outbox, signed_links
+from raccord.core import csv_import, outbox, signed_links
 from raccord.core.spreadsheets import safe_cell
+from raccord.people.digests import email_digests
 from raccord.people.models import normalize_email
 
-from .models import Subscriber, Suppression, Topic, email_digest
+from .models import Subscriber, Suppression, Topic
 
 CONSENT_WORDING = (
     "J’accepte de recevoir l’infolettre d’On Est Raccord! à cette adresse. Je peux me désinscrire "
@@ -216,7 +216,7 @@ def confirm(subscriber: Subscriber) -> Subscriber:
     subscriber.unsubscribed_at = None
     subscriber.status_reason = ""
     subscriber.save()
-    Suppression.objects.filter(digest=email_digest(subscriber.email)).delete()
+    Suppression.remove(subscriber.email)
     record_consent(
         subscriber.contact,
         "newsletter",
@@ -228,7 +228,7 @@ def confirm(subscriber: Subscriber) -> Subscriber:
 
 
 def suppress(email: str, reason: str) -> None:
-    Suppression.objects.update_or_create(digest=email_digest(email), defaults={"reason": reason})
+    Suppression.add(email, reason)
 
 
 @transaction.atomic
@@ -302,146 +302,103 @@ EMAIL_COLUMNS = (
 )
 NAME_COLUMNS = ("prénom", "prenom", "first name", "firstname", "nom", "name", "full name")
 TOPIC_COLUMNS = ("thèmes", "themes", "topics")
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_BYTES = csv_import.MAX_BYTES
 
 
-@dataclass
-class ImportRow:
-    line: int
-    email: str
-    name: str = ""
-    topics: list = field(default_factory=list)
-    error: str = ""
-    outcome: str = ""
+class SubscriberImport(csv_import.CsvImport):
+    """A Mailchimp/Brevo-style CSV: good rows in, broken rows reported, suppressed kept out."""
 
+    kind = "abonné·es"
+    required = (EMAIL_COLUMNS,)
+    all_or_nothing = False  # an export from another tool always has a few dead addresses
 
-@dataclass
-class ImportReport:
-    rows: list[ImportRow]
-    dry_run: bool
+    def __init__(self, *, source: str, topics):
+        self.source = f"import : {source}"[:300]
+        self.topics = list(topics)
+        self.by_slug = {t.slug: t for t in Topic.objects.all()}
+        self.suppressed = set(Suppression.objects.values_list("digest", flat=True))
+        self.existing = {
+            s.contact.email: s for s in Subscriber.objects.select_related("contact").all()
+        }
 
-    @property
-    def good(self) -> list[ImportRow]:
-        return [r for r in self.rows if not r.error]
-
-    @property
-    def bad(self) -> list[ImportRow]:
-        return [r for r in self.rows if r.error]
-
-
-def _column(header: list[str], names: tuple[str, ...]) -> int | None:
-    lowered = [h.strip().lower().lstrip("\ufeff") for h in header]
-    for name in names:
-        if name in lowered:
-            return lowered.index(name)
-    return None
-
-
-def read_csv(content: bytes | str) -> list[list[str]]:
-    if isinstance(content, bytes):
-        if len(content) > MAX_IMPORT_BYTES:
-            raise NewsletterError("Le fichier dépasse 5 Mo : découpez-le en plusieurs fichiers.")
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                content = content.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-    try:
-        dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(content), dialect) if any(c.strip() for c in row)]
-
-
-def import_subscribers(
-    content: bytes | str, *, source: str, topics, dry_run: bool = True
-) -> ImportReport:
-    """Import a Mailchimp/Brevo-style CSV: good rows in, broken rows reported, suppressed kept out.
-
-    Imported people consented elsewhere; `source` (e.g. « formulaire papier soirée mars 2025 »)
-    is kept as their proof of consent.
-    """
-    from raccord.people.services import find_or_create, record_consent
-
-    source = clean_name(source)
-    if not source:
-        raise NewsletterError("Indiquez d’où viennent ces adresses (preuve du consentement).")
-    topics = list(topics)
-    rows = read_csv(content)
-    if not rows:
-        raise NewsletterError("Le fichier est vide.")
-    header, body = rows[0], rows[1:]
-    email_col = _column(header, EMAIL_COLUMNS)
-    if email_col is None:
-        raise NewsletterError("Aucune colonne « email » trouvée sur la première ligne du fichier.")
-    name_col = _column(header, NAME_COLUMNS)
-    topic_col = _column(header, TOPIC_COLUMNS)
-    by_slug = {t.slug: t for t in Topic.objects.all()}
-    seen: set[str] = set()
-    suppressed = set(Suppression.objects.values_list("digest", flat=True))
-    existing = {s.contact.email: s for s in Subscriber.objects.select_related("contact").all()}
-    report = ImportReport(rows=[], dry_run=dry_run)
-    for number, raw in enumerate(body, start=2):
-        cell = raw[email_col] if email_col < len(raw) else ""
-        row = ImportRow(line=number, email=cell.strip()[:254])
-        report.rows.append(row)
-        row.name = clean_name(raw[name_col]) if name_col is not None and name_col < len(raw) else ""
+    def check(self, row, seen):
+        cell = row.get(*EMAIL_COLUMNS)
+        row.found = {"email": cell[:254], "name": clean_name(row.get(*NAME_COLUMNS))}
         try:
-            row.email = check_address(cell)
+            email = row.found["email"] = check_address(cell)
         except NewsletterError as error:
-            row.error = str(error)
-            continue
-        if row.email in seen:
-            row.error = "Adresse déjà présente plus haut dans le fichier."
-            continue
-        seen.add(row.email)
-        if email_digest(row.email) in suppressed:
-            row.error = "Adresse désinscrite ou en échec : elle ne sera pas réimportée."
-            continue
-        current = existing.get(row.email)
-        if current is not None and current.status != Subscriber.Status.PENDING:
-            if current.status == Subscriber.Status.CONFIRMED:
-                row.error = "Déjà inscrite : rien à faire."
-            else:
-                row.error = "Adresse désinscrite ou en échec : elle ne sera pas réimportée."
-            continue
-        row.topics = topics
-        if topic_col is not None and topic_col < len(raw) and raw[topic_col].strip():
-            slugs = [s.strip() for s in raw[topic_col].replace(";", ",").split(",") if s.strip()]
-            unknown = [s for s in slugs if s not in by_slug]
-            if unknown:
-                row.error = f"Thème inconnu : {', '.join(unknown)}."
-                continue
-            row.topics = [by_slug[s] for s in slugs]
-        if not row.topics:
-            row.error = "Aucun thème choisi pour cette adresse."
-            continue
-        row.outcome = "à importer" if dry_run else "importée"
-    if dry_run:
-        return report
-    with transaction.atomic():
+            row.errors.append(str(error))
+            return
+        if email in seen:
+            row.errors.append("Adresse déjà présente plus haut dans le fichier.")
+            return
+        seen.add(email)
+        current = self.existing.get(email)
+        if current is not None and current.status == Subscriber.Status.CONFIRMED:
+            row.errors.append("Déjà inscrite : rien à faire.")
+        elif current is not None and current.status != Subscriber.Status.PENDING:
+            row.errors.append("Adresse désinscrite ou en échec : elle ne sera pas réimportée.")
+        if not self.suppressed.isdisjoint(email_digests(email)):
+            row.errors[:] = ["Adresse désinscrite ou en échec : elle ne sera pas réimportée."]
+        if row.errors:
+            return
+        row.found["topics"] = self.topics
+        slugs = _split(row.get(*TOPIC_COLUMNS))
+        unknown = [slug for slug in slugs if slug not in self.by_slug]
+        if unknown:
+            row.errors.append(f"Thème inconnu : {', '.join(unknown)}.")
+            return
+        if slugs:
+            row.found["topics"] = [self.by_slug[slug] for slug in slugs]
+        if not row.found["topics"]:
+            row.errors.append("Aucun thème choisi pour cette adresse.")
+            return
+        row.action = "à importer"
+
+    def apply(self, rows):
+        from raccord.people.services import find_or_create, record_consent
+
         now = timezone.now()
-        for row in report.good:
-            contact = find_or_create(email=row.email, name=row.name)
+        for row in rows:
+            contact = find_or_create(email=row.found["email"], name=row.found["name"])
             subscriber, _ = Subscriber.objects.get_or_create(
-                contact=contact, defaults={"source": f"import : {source}"[:300]}
+                contact=contact, defaults={"source": self.source}
             )
             subscriber.status = Subscriber.Status.CONFIRMED
-            subscriber.source = f"import : {source}"[:300]
+            subscriber.source = self.source
             subscriber.confirmed_at = subscriber.confirmed_at or now
             subscriber.status_changed_at = now
             subscriber.wording_version = "import"
             subscriber.save()
-            subscriber.topics.set(row.topics)
+            subscriber.topics.set(row.found["topics"])
             record_consent(
                 contact,
                 "newsletter",
-                source=f"import : {source}"[:300],
+                source=self.source,
                 wording="Consentement recueilli hors du site (voir la provenance).",
                 wording_version="import",
             )
-    return report
+            row.action = "importée"
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+
+
+def import_subscribers(
+    content: bytes | str, *, source: str, topics, dry_run: bool = True
+) -> csv_import.ImportReport:
+    """Import subscribers who consented elsewhere (raccord.core.csv_import: preview, then apply).
+
+    `source` (e.g. « formulaire papier soirée mars 2025 ») is kept as their proof of consent.
+    """
+    source = clean_name(source)
+    if not source:
+        raise NewsletterError("Indiquez d’où viennent ces adresses (preuve du consentement).")
+    try:
+        return SubscriberImport(source=source, topics=topics).run(content, dry_run=dry_run)
+    except csv_import.CsvImportError as error:
+        raise NewsletterError(str(error)) from error
 
 
 def export_csv(subscribers) -> str:

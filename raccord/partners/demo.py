@@ -12,9 +12,9 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from raccord.people.models import Contact, Membership, Role
+from raccord.people.models import Contact, Membership, Organisation, PartnershipKind, Role
 
-from .models import Interaction, Organisation, PartnershipKind, PartnersIndexPage, TrainingPage
+from .models import Interaction, PartnersIndexPage, TrainingPage
 
 P, C = Organisation.Circle.PARTNER, Organisation.Circle.COMPANION
 ACTIVE, TALKING = Organisation.Stage.ACTIVE, Organisation.Stage.DISCUSSION
@@ -30,7 +30,7 @@ ORGANISATIONS = [
         ACTIVE,
         "Centre Bretagne",
         "",
-        ["accueil"],
+        ["hosting"],
         "Éco-lieu du Centre Bretagne : ses habitant·es ont accueilli les trente participant·es "
         "de la première résidence-laboratoire, en mars 2024.",
     ),
@@ -44,7 +44,7 @@ ORGANISATIONS = [
         ACTIVE,
         "",
         "https://www.ens-louis-lumiere.fr/",
-        ["formation"],
+        ["training"],
         "École de cinéma, partenaire de la première résidence-laboratoire en mars 2024.",
     ),
     ("Pola", K.OTHER, P, ACTIVE, "", "", [], RESIDENCY),
@@ -55,7 +55,7 @@ ORGANISATIONS = [
         TALKING,
         "Paris",
         "https://www.pantheonsorbonne.fr/",
-        ["co-organisation"],
+        ["co-organising"],
         "Université avec qui nous participons à des écrits et des événements.",
     ),
     (
@@ -65,7 +65,7 @@ ORGANISATIONS = [
         TALKING,
         "Paris",
         "https://www.femis.fr/",
-        ["formation"],
+        ["training"],
         "École nationale supérieure des métiers de l’image et du son.",
     ),
     (
@@ -75,7 +75,7 @@ ORGANISATIONS = [
         TALKING,
         "Tours",
         "",
-        ["formation"],
+        ["training"],
         "École de cinéma de Tours.",
     ),
     (
@@ -85,7 +85,7 @@ ORGANISATIONS = [
         ACTIVE,
         "",
         "",
-        ["media", "co-organisation"],
+        ["media", "co-organising"],
         "Syndicat des professionnel·les des industries de l’audiovisuel et du cinéma : son "
         "magazine CLAP a publié un article sur notre résidence de mars 2024.",
     ),
@@ -96,7 +96,7 @@ ORGANISATIONS = [
         TALKING,
         "",
         "",
-        ["co-organisation"],
+        ["co-organising"],
         "Collectif compagnon, croisé dans nos événements et nos écrits.",
     ),
     (
@@ -106,7 +106,7 @@ ORGANISATIONS = [
         TALKING,
         "",
         "",
-        ["co-organisation"],
+        ["co-organising"],
         "Collectif compagnon, croisé dans nos événements et nos écrits.",
     ),
     (
@@ -116,7 +116,7 @@ ORGANISATIONS = [
         TALKING,
         "",
         "",
-        ["co-organisation"],
+        ["co-organising"],
         "Compagnon de route de l’écosystème militant.",
     ),
     (
@@ -126,7 +126,7 @@ ORGANISATIONS = [
         TALKING,
         "",
         "",
-        ["diffusion"],
+        ["distribution"],
         "Festival de films engagés, compagnon de nos événements.",
     ),
 ]
@@ -137,7 +137,7 @@ CONTACTS = [
         "camille.kerbrat@example.org",
         "Camille Kerbrat",
         "elle",
-        ["partenaire"],
+        ["partner"],
         "Bascule Argoat",
         "habitante du lieu",
     ),
@@ -145,7 +145,7 @@ CONTACTS = [
         "sacha.moreau@example.org",
         "Sacha Moreau",
         "iel",
-        ["partenaire", "adherent"],
+        ["partner", "member"],
         "SPIAC-CGT",
         "rédaction de CLAP",
     ),
@@ -153,12 +153,12 @@ CONTACTS = [
         "noor.benali@example.org",
         "Noor Benali",
         "",
-        ["partenaire"],
+        ["partner"],
         "La Fémis",
         "coordination pédagogique",
     ),
-    ("lou.garnier@example.org", "Lou Garnier", "il", ["technicien", "benevole"], "", ""),
-    ("ines.roux@example.org", "Inès Roux", "elle", ["interprete", "spectateur"], "", ""),
+    ("lou.garnier@example.org", "Lou Garnier", "il", ["technician", "volunteer"], "", ""),
+    ("ines.roux@example.org", "Inès Roux", "elle", ["performer", "spectator"], "", ""),
 ]
 
 INTERACTIONS = [
@@ -342,7 +342,7 @@ def _load_requests(ctx) -> None:
             message="Nous aimerions accueillir une soirée avec l’exposition et les deux films, "
             "et réfléchir à un partenariat de diffusion sur l’année.",
         )
-        inquiry.offers.set(PartnershipKind.objects.filter(slug__in=["accueil", "diffusion"]))
+        inquiry.offers.set(PartnershipKind.objects.filter(slug__in=["hosting", "distribution"]))
         ctx.created.append("demande de partenariat")
     crew, _ = Contact.objects.get_or_create(
         email="theo.marchand@example.org", defaults={"name": "Théo Marchand", "pronouns": "il"}

@@ -3,8 +3,9 @@
 from django import forms
 
 from raccord.core.protection import HoneypotMixin
+from raccord.people.models import PartnershipKind
 
-from .models import CoachingRequest, PartnershipKind
+from .models import CoachingRequest
 
 EMAIL_ERRORS = {
     "required": "Indiquez votre adresse e-mail pour que l’on puisse vous répondre.",

@@ -1,12 +1,13 @@
-"""Organisations, partnerships and the exchanges with them: the collective's small CRM."""
+"""Partnerships and the exchanges with organisations: the collective's small CRM.
+
+Organisations and partnership kinds belong to people (docs/decisions/0015).
+"""
 
 from datetime import timedelta
 
-from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -14,170 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from raccord.core.models import RaccordPage
-from raccord.core.slugs import unique_slug
-
-
-class PartnershipKind(models.Model):
-    """What a partnership brings: financement, accueil, co-organisation, diffusion…"""
-
-    slug = models.SlugField("identifiant", max_length=60, unique=True)
-    name = models.CharField("nature", max_length=80)
-    sort_order = models.PositiveSmallIntegerField("ordre", default=0)
-
-    class Meta:
-        verbose_name = "nature de partenariat"
-        verbose_name_plural = "natures de partenariat"
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class OrganisationAdminForm(WagtailAdminModelForm):
-    """Addresses typed without a scheme are taken as https (Django 6 default, said now)."""
-
-    website = forms.URLField(label="site web", required=False, assume_scheme="https")
-
-
-class OrganisationQuerySet(models.QuerySet):
-    def shown_publicly(self):
-        return self.filter(is_public=True)
-
-    def named(self, name: str):
-        """The organisation with this name in any case, accents included (SQLite folds ASCII only)."""
-        wanted = " ".join((name or "").split()).casefold()
-        if not wanted:
-            return None
-        found = self.filter(name__iexact=wanted).first()
-        if found is not None:
-            return found
-        for pk, existing in self.values_list("pk", "name"):
-            if " ".join(existing.split()).casefold() == wanted:
-                return self.get(pk=pk)
-        return None
-
-    def partners(self):
-        return self.filter(stage__in=[Organisation.Stage.ACTIVE, Organisation.Stage.FORMER])
-
-
-class Organisation(models.Model):
-    class Kind(models.TextChoices):
-        SCHOOL = "ecole", "École"
-        UNION = "syndicat", "Syndicat"
-        COLLECTIVE = "collectif", "Collectif"
-        FESTIVAL = "festival", "Festival"
-        VENUE = "lieu", "Lieu"
-        MEDIA = "media", "Média"
-        PUBLIC_FUNDER = "financeur_public", "Financeur public"
-        FOUNDATION = "fondation", "Fondation"
-        COMPANY = "entreprise", "Entreprise"
-        ASSOCIATION = "association", "Association"
-        OTHER = "autre", "Autre"
-
-    class Stage(models.TextChoices):
-        PROSPECT = "prospect", "Prospect"
-        DISCUSSION = "discussion", "En discussion"
-        ACTIVE = "actif", "Partenaire actif"
-        FORMER = "ancien", "Ancien partenaire"
-
-    class Circle(models.TextChoices):
-        PARTNER = "partenaire", "Partenaire"
-        COMPANION = "compagnon", "Collectif compagnon"
-
-    name = models.CharField("nom", max_length=200)
-    slug = models.SlugField("identifiant", max_length=200, unique=True, blank=True)
-    kind = models.CharField("type", max_length=30, choices=Kind.choices, default=Kind.OTHER)
-    website = models.URLField("site web", blank=True)
-    city = models.CharField("ville", max_length=120, blank=True)
-    stage = models.CharField(
-        "relation", max_length=20, choices=Stage.choices, default=Stage.PROSPECT
-    )
-    is_public = models.BooleanField("affiché sur le site", default=False)
-    description = models.TextField("présentation", blank=True)
-    created_at = models.DateTimeField("créée le", auto_now_add=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="logo",
-    )
-    partnership_kinds = models.ManyToManyField(
-        PartnershipKind,
-        blank=True,
-        related_name="organisations",
-        verbose_name="natures du partenariat",
-    )
-    circle = models.CharField(
-        "cercle",
-        max_length=20,
-        choices=Circle.choices,
-        default=Circle.PARTNER,
-        help_text="Sur la page publique : partenaires d’un côté, collectifs compagnons de l’autre.",
-    )
-    email = models.EmailField("e-mail générique", blank=True)
-    notes = models.TextField("notes de l’équipe", blank=True)
-    updated_at = models.DateTimeField("mise à jour le", auto_now=True)
-
-    objects = OrganisationQuerySet.as_manager()
-    base_form_class = OrganisationAdminForm
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        FieldPanel("circle"),
-        FieldPanel("stage"),
-        FieldPanel("partnership_kinds", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel(
-            [
-                FieldPanel("website"),
-                FieldPanel("email"),
-                FieldPanel("city"),
-            ],
-            heading="Coordonnées",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("is_public"), FieldPanel("logo"), FieldPanel("description")],
-            heading="Sur le site public",
-        ),
-        FieldPanel("notes"),
-    ]
-
-    class Meta:
-        verbose_name = "organisation"
-        verbose_name_plural = "organisations"
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name, fallback="organisation")
-        super().save(*args, **kwargs)
-
-    def kinds_display(self) -> str:
-        return ", ".join(kind.name for kind in self.partnership_kinds.all())
-
-    kinds_display.short_description = "natures du partenariat"
-
-    def people_display(self) -> str:
-        people = self.memberships.select_related("contact").filter(contact__erased_at__isnull=True)
-        return ", ".join(
-            f"{m.contact.display_name} ({m.title})" if m.title else m.contact.display_name
-            for m in people
-        )
-
-    people_display.short_description = "personnes"
-
-    def last_interactions_display(self) -> str:
-        return " · ".join(
-            f"{i.date:%d/%m/%Y} {i.get_channel_display()} : {i.summary[:80]}"
-            for i in self.interactions.all()[:5]
-        )
-
-    last_interactions_display.short_description = "derniers échanges"
+from raccord.people.models import Organisation, PartnershipKind
 
 
 class InteractionQuerySet(models.QuerySet):
@@ -200,14 +38,14 @@ class Interaction(models.Model):
 
     class Channel(models.TextChoices):
         EMAIL = "email", "E-mail"
-        PHONE = "telephone", "Téléphone"
-        MEETING = "rencontre", "Rencontre"
-        VIDEO = "visio", "Visio"
-        WEBSITE = "site", "Formulaire du site"
-        EVENT = "evenement", "Pendant un événement"
-        SOCIAL = "reseaux", "Réseaux sociaux"
-        MAIL = "courrier", "Courrier"
-        OTHER = "autre", "Autre"
+        PHONE = "phone", "Téléphone"
+        MEETING = "meeting", "Rencontre"
+        VIDEO = "video", "Visio"
+        WEBSITE = "website", "Formulaire du site"
+        EVENT = "event", "Pendant un événement"
+        SOCIAL = "social", "Réseaux sociaux"
+        MAIL = "mail", "Courrier"
+        OTHER = "other", "Autre"
 
     date = models.DateField("date", default=timezone.localdate)
     channel = models.CharField("canal", max_length=20, choices=Channel.choices)
@@ -275,10 +113,10 @@ class Interaction(models.Model):
 
 
 class RequestStatus(models.TextChoices):
-    NEW = "nouvelle", "Nouvelle"
-    IN_PROGRESS = "en_cours", "En cours"
-    DONE = "traitee", "Traitée"
-    DECLINED = "classee", "Classée sans suite"
+    NEW = "new", "Nouvelle"
+    IN_PROGRESS = "in_progress", "En cours"
+    DONE = "done", "Traitée"
+    DECLINED = "declined", "Classée sans suite"
 
 
 class PartnershipInquiry(models.Model):
@@ -326,9 +164,9 @@ class CoachingRequest(models.Model):
     """A crew or a school asking for a soirée-atelier, a training or coaching during a shoot."""
 
     class Offer(models.TextChoices):
-        WORKSHOP = "soiree_atelier", "Soirée-atelier"
-        TRAINING = "formation", "Formation à la coopération pour une équipe"
-        COACHING = "accompagnement", "Accompagnement d’une équipe pendant un tournage"
+        WORKSHOP = "workshop", "Soirée-atelier"
+        TRAINING = "training", "Formation à la coopération pour une équipe"
+        COACHING = "coaching", "Accompagnement d’une équipe pendant un tournage"
 
     contact = models.ForeignKey(
         "people.Contact",

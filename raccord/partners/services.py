@@ -11,15 +11,9 @@ from django.utils import timezone
 
 from raccord.core import outbox
 from raccord.people import services as people
-from raccord.people.models import Consent, Contact, Membership
+from raccord.people.models import Consent, Contact, Membership, Organisation, PartnershipKind
 
-from .models import (
-    CoachingRequest,
-    Interaction,
-    Organisation,
-    PartnershipInquiry,
-    PartnershipKind,
-)
+from .models import CoachingRequest, Interaction, PartnershipInquiry
 
 CONTACT_WORDING = (
     "Vos coordonnées servent uniquement à vous répondre et à suivre notre échange. "
@@ -37,25 +31,15 @@ def _admin_url(name: str, pk: int) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=[pk])
 
 
-def find_or_create_organisation(name: str, *, city: str = "", website: str = "") -> Organisation:
-    """The organisation with this name (any case), created as a prospect if new."""
-    name = " ".join((name or "").split())
-    if not name:
-        raise PartnershipError("Le nom de l’organisation est obligatoire.")
-    organisation = Organisation.objects.named(name)
-    if organisation is None:
-        organisation = Organisation.objects.create(
-            name=name, city=city[:120], website=website, stage=Organisation.Stage.PROSPECT
-        )
-        return organisation
-    changed = []
-    if city and not organisation.city:
-        organisation.city, changed = city[:120], [*changed, "city"]
-    if website and not organisation.website:
-        organisation.website, changed = website, [*changed, "website"]
-    if changed:
-        organisation.save(update_fields=[*changed, "updated_at"])
-    return organisation
+def _tell_both_sides(mail: str, contact: Contact, context: dict, admin_view: str, pk: int):
+    """`partners/<mail>_received` to the person; `<mail>_team` to the team, replying to them."""
+    outbox.send(f"partners/{mail}_received", to=contact, context=context)
+    outbox.send(
+        f"partners/{mail}_team",
+        to=settings.RACCORD_TEAM_EMAIL,
+        reply_to=contact.email,
+        context={**context, "person": contact, "admin_url": _admin_url(admin_view, pk)},
+    )
 
 
 def log_interaction(
@@ -80,6 +64,15 @@ def log_interaction(
         next_step=next_step[:300],
         due_date=due_date,
         owner=owner,
+    )
+
+
+def due_follow_ups(limit: int = 10) -> list[Interaction]:
+    """Next steps due within a week or late, with who owns them: the admin home's first panel."""
+    return list(
+        Interaction.objects.due(within_days=7).select_related("organisation", "contact", "owner")[
+            :limit
+        ]
     )
 
 
@@ -133,8 +126,10 @@ def submit_inquiry(
     if existing:
         return existing
     contact = _remember_person(email, name, pronouns, "partenaires/devenir-partenaire")
-    people.add_roles(contact, "partenaire")
-    organisation = find_or_create_organisation(organisation_name, city=city, website=website)
+    people.add_roles(contact, "partner")
+    if not " ".join((organisation_name or "").split()):
+        raise PartnershipError("Le nom de l’organisation est obligatoire.")
+    organisation = people.find_or_create_organisation(organisation_name, city=city, website=website)
     if organisation.stage == Organisation.Stage.PROSPECT:
         organisation.stage = Organisation.Stage.DISCUSSION
         organisation.save(update_fields=["stage", "updated_at"])
@@ -157,17 +152,7 @@ def submit_inquiry(
         due_date=timezone.localdate() + timedelta(days=7),
     )
     context = {"inquiry": inquiry, "organisation": organisation, "offers": offers_text}
-    outbox.send("partners/inquiry_received", to=contact, context=context)
-    outbox.send(
-        "partners/inquiry_team",
-        to=settings.RACCORD_TEAM_EMAIL,
-        reply_to=contact.email,
-        context={
-            **context,
-            "person": contact,
-            "admin_url": _admin_url("partnershipinquiry:edit", inquiry.pk),
-        },
-    )
+    _tell_both_sides("inquiry", contact, context, "partnershipinquiry:edit", inquiry.pk)
     return inquiry
 
 
@@ -206,7 +191,7 @@ def submit_coaching_request(
     contact = _remember_person(email, name, pronouns, "formations")
     organisation = None
     if organisation_name.strip():
-        organisation = find_or_create_organisation(organisation_name)
+        organisation = people.find_or_create_organisation(organisation_name)
         Membership.objects.get_or_create(contact=contact, organisation=organisation)
     request = CoachingRequest.objects.create(
         contact=contact,
@@ -231,15 +216,5 @@ def submit_coaching_request(
         due_date=timezone.localdate() + timedelta(days=7),
     )
     context = {"request_obj": request, "organisation": organisation}
-    outbox.send("partners/coaching_received", to=contact, context=context)
-    outbox.send(
-        "partners/coaching_team",
-        to=settings.RACCORD_TEAM_EMAIL,
-        reply_to=contact.email,
-        context={
-            **context,
-            "person": contact,
-            "admin_url": _admin_url("coachingrequest:edit", request.pk),
-        },
-    )
+    _tell_both_sides("coaching", contact, context, "coachingrequest:edit", request.pk)
     return request

@@ -10,17 +10,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from raccord.people.models import Organisation, PartnershipKind
+
 from . import services
-from .models import (
-    CoachingRequest,
-    Interaction,
-    Organisation,
-    PartnershipInquiry,
-    PartnershipKind,
-)
+from .models import CoachingRequest, Interaction, PartnershipInquiry
 
 
 class OrganisationFilterSet(WagtailFilterSet):
@@ -272,3 +269,25 @@ def register_admin_urls():
             name="partners_interaction_done",
         )
     ]
+
+
+# --- admin home -------------------------------------------------------------------------------
+
+
+class FollowUpsPanel(Component):
+    name = "raccord_follow_ups"
+    template_name = "partners/admin/panels/follow_ups.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["follow_ups"] = services.due_follow_ups()
+        context["request"] = parent_context.get("request")
+        context["csrf_token"] = parent_context.get("csrf_token")
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_follow_ups_panel(request, panels):
+    """First on the admin home: what someone promised to do next, late ones first."""
+    panels.insert(0, FollowUpsPanel())

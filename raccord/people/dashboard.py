@@ -1,4 +1,6 @@
-"""What the admin home shows volunteers: follow-ups due, new requests of every kind, next soirées.
+"""What the admin home shows volunteers: new requests of every kind, next soirées.
+
+Follow-ups due are partners' panel (partners/wagtail_hooks.py).
 
 Other apps' models are looked up by name at request time (`apps.get_model` inside
 try/except), so the home page never breaks when an app is absent or renamed. An app can add
@@ -20,7 +22,7 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-NEW_STATUS_VALUES = ("new", "nouvelle", "nouveau", "recue", "received", "submitted", "pending")
+NEW_STATUS_VALUES = ("new", "received", "submitted", "pending")
 DATE_FIELDS = ("created_at", "submitted_at", "received_at", "created")
 RECENT_DAYS = 30
 
@@ -102,7 +104,7 @@ _sources: list[RequestSource] = [
     ),
     RequestSource("Demandes de partenariat", "partners.PartnershipInquiry"),
     RequestSource("Demandes de formation et d’accompagnement", "partners.CoachingRequest"),
-    RequestSource("Messages reçus", "core.ContactMessage", url_names=("contact_messages:index",)),
+    RequestSource("Messages reçus", "people.ContactMessage", url_names=("contact_messages:index",)),
     RequestSource(
         "Candidatures aux résidences",
         "residencies.Application",
@@ -152,17 +154,6 @@ def new_requests(limit: int = 5) -> list[dict]:
             }
         )
     return rows
-
-
-def follow_ups(limit: int = 10):
-    """Next steps due within a week or late, with who owns them."""
-    from raccord.partners.models import Interaction
-
-    return list(
-        Interaction.objects.due(within_days=7).select_related("organisation", "contact", "owner")[
-            :limit
-        ]
-    )
 
 
 def next_soirees(limit: int = 3) -> list[dict]:

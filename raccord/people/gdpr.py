@@ -1,4 +1,5 @@
-"""What the people app holds about a person: the contact card, roles, memberships, consents."""
+"""What the people app holds about a person: the contact card, roles, memberships, consents,
+and the messages they left through the contact form."""
 
 
 def export(contact) -> dict:
@@ -29,11 +30,21 @@ def export(contact) -> dict:
             }
             for consent in contact.consents.all()
         ],
+        "messages": [
+            {
+                "recu_le": message.created_at,
+                "objet": message.subject,
+                "message": message.message,
+                "etat": message.get_status_display(),
+            }
+            for message in contact.contact_messages.all()
+        ],
     }
 
 
 def erase(contact) -> None:
-    """Consents, roles and memberships go; the card itself is handled by the GDPR registry."""
+    """Consents, roles, memberships and messages go; the GDPR registry handles the card itself."""
+    contact.contact_messages.all().delete()
     contact.consents.all().delete()
     contact.memberships.all().delete()
     contact.roles.clear()

@@ -22,7 +22,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
-from .models import ERASED_DOMAIN, AuditEntry, Contact, email_hash
+from raccord.core.outbox import OutgoingMail
+
+from .digests import digest_matches
+from .models import ERASED_DOMAIN, AuditEntry, Contact, email_digest
 from .services import _fk_relations, linked_rows
 
 logger = logging.getLogger(__name__)
@@ -144,18 +147,36 @@ def _scrub_json(value, needles: list[str], placeholder: str):
     return value
 
 
+def _merged_addresses(contact: Contact) -> set[str]:
+    """Addresses of duplicates merged into this person: the merge log keeps only their digest."""
+    merged = [
+        entry.details.get("merged_hash")
+        for entry in AuditEntry.objects.filter(
+            action=AuditEntry.Action.MERGE, contact_ref=contact.pk
+        )
+    ]
+    merged = [digest for digest in merged if digest]
+    if not merged:
+        return set()
+    addresses = OutgoingMail.objects.values_list("to_email", flat=True).distinct()
+    return {
+        address
+        for address in addresses
+        if any(digest_matches(address, digest) for digest in merged)
+    }
+
+
 def _forget_mails(contact: Contact, report: ErasureReport) -> None:
-    """Mails to, from or about the person leave the outbox (team notifications included)."""
-    try:
-        from raccord.core.outbox import OutgoingMail
-    except ImportError:
-        return
-    about = (
-        models.Q(contact=contact)
-        | models.Q(to_email__iexact=contact.email)
-        | models.Q(reply_to__icontains=contact.email)
-        | models.Q(body_text__icontains=contact.email)
+    """Mails to, from or about the person leave the outbox (team notifications included).
+
+    The outbox keeps addresses, not people: mails are found by the person's address, by the
+    addresses of duplicates merged into them, and by their full name in the text.
+    """
+    about = models.Q(reply_to__icontains=contact.email) | models.Q(
+        body_text__icontains=contact.email
     )
+    for address in {contact.email, *_merged_addresses(contact)}:
+        about |= models.Q(to_email__iexact=address)
     name = " ".join(contact.name.split())
     if " " in name and len(name) >= 6:  # a full name is specific enough; a first name is not
         about |= models.Q(subject__icontains=name) | models.Q(body_text__icontains=name)
@@ -208,7 +229,7 @@ def erase(contact: Contact, *, user=None, action: str = AuditEntry.Action.ERASE)
     """Erase a person from every module; counts elsewhere stay right, the audit log keeps a trace."""
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     report = ErasureReport(contact_ref=contact.pk)
-    audit_hash = email_hash(contact.email)
+    audit_hash = email_digest(contact.email)
     for label, module in app_modules():
         try:
             with transaction.atomic():
@@ -256,8 +277,7 @@ def overview(contact: Contact) -> list[dict]:
     """For the admin page: each module's data with a French title and row counts."""
     data = collect(contact)
     titles = {
-        "core": "Site et messages",
-        "people": "Fiche contact",
+        "people": "Fiche contact et messages",
         "partners": "Partenariats et formations",
         "events": "Soirées",
         "films": "Films et diffusion",

@@ -1,27 +1,22 @@
-"""One Contact per person, found by normalized email; every module's records point to it."""
+"""One Contact per person, found by normalized email; every module's records point to it.
 
-import hashlib
-import hmac
+Organisations (and the kinds of partnership they offer) live here too: a person belongs to
+them, and every app that deals with a structure (partners, films, residencies) points here.
+"""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from raccord.core.slugs import unique_slug
 
-def normalize_email(email: str) -> str:
-    """Lower-cased and trimmed: `Julie@Ex.org ` and `julie@ex.org` are one person."""
-    return (email or "").strip().lower()
-
-
-def email_hash(email: str) -> str:
-    """A keyed digest of an address: lets the audit log and links refer to a person, not name them."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, normalize_email(email).encode(), hashlib.sha256).hexdigest()[:32]
-
+from .digests import email_digest, normalize_email
 
 ERASED_DOMAIN = "efface.invalid"
 
@@ -91,8 +86,8 @@ class Contact(ClusterableModel):
         return self.erased_at is not None
 
     @property
-    def email_hash(self) -> str:
-        return email_hash(self.email)
+    def email_digest(self) -> str:
+        return email_digest(self.email)
 
     def roles_display(self) -> str:
         return ", ".join(role.name for role in self.roles.all())
@@ -105,6 +100,171 @@ class Contact(ClusterableModel):
     organisations_display.short_description = "organisations"
 
 
+class PartnershipKind(models.Model):
+    """What a partnership brings: financement, accueil, co-organisation, diffusion…"""
+
+    slug = models.SlugField("identifiant", max_length=60, unique=True)
+    name = models.CharField("nature", max_length=80)
+    sort_order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        db_table = "partners_partnershipkind"  # moved from partners (decision 0015)
+        verbose_name = "nature de partenariat"
+        verbose_name_plural = "natures de partenariat"
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationAdminForm(WagtailAdminModelForm):
+    """Addresses typed without a scheme are taken as https (Django 6 default, said now)."""
+
+    website = forms.URLField(label="site web", required=False, assume_scheme="https")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def shown_publicly(self):
+        return self.filter(is_public=True)
+
+    def named(self, name: str):
+        """The organisation with this name in any case, accents included (SQLite folds ASCII only)."""
+        wanted = " ".join((name or "").split()).casefold()
+        if not wanted:
+            return None
+        found = self.filter(name__iexact=wanted).first()
+        if found is not None:
+            return found
+        for pk, existing in self.values_list("pk", "name"):
+            if " ".join(existing.split()).casefold() == wanted:
+                return self.get(pk=pk)
+        return None
+
+    def partners(self):
+        return self.filter(stage__in=[Organisation.Stage.ACTIVE, Organisation.Stage.FORMER])
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        SCHOOL = "school", "École"
+        UNION = "union", "Syndicat"
+        COLLECTIVE = "collective", "Collectif"
+        FESTIVAL = "festival", "Festival"
+        VENUE = "venue", "Lieu"
+        MEDIA = "media", "Média"
+        PUBLIC_FUNDER = "public_funder", "Financeur public"
+        FOUNDATION = "foundation", "Fondation"
+        COMPANY = "company", "Entreprise"
+        ASSOCIATION = "association", "Association"
+        OTHER = "other", "Autre"
+
+    class Stage(models.TextChoices):
+        PROSPECT = "prospect", "Prospect"
+        DISCUSSION = "discussion", "En discussion"
+        ACTIVE = "active", "Partenaire actif"
+        FORMER = "former", "Ancien partenaire"
+
+    class Circle(models.TextChoices):
+        PARTNER = "partner", "Partenaire"
+        COMPANION = "companion", "Collectif compagnon"
+
+    name = models.CharField("nom", max_length=200)
+    slug = models.SlugField("identifiant", max_length=200, unique=True, blank=True)
+    kind = models.CharField("type", max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField("site web", blank=True)
+    city = models.CharField("ville", max_length=120, blank=True)
+    stage = models.CharField(
+        "relation", max_length=20, choices=Stage.choices, default=Stage.PROSPECT
+    )
+    is_public = models.BooleanField("affiché sur le site", default=False)
+    description = models.TextField("présentation", blank=True)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="logo",
+    )
+    partnership_kinds = models.ManyToManyField(
+        PartnershipKind,
+        blank=True,
+        related_name="organisations",
+        verbose_name="natures du partenariat",
+    )
+    circle = models.CharField(
+        "cercle",
+        max_length=20,
+        choices=Circle.choices,
+        default=Circle.PARTNER,
+        help_text="Sur la page publique : partenaires d’un côté, collectifs compagnons de l’autre.",
+    )
+    email = models.EmailField("e-mail générique", blank=True)
+    notes = models.TextField("notes de l’équipe", blank=True)
+    updated_at = models.DateTimeField("mise à jour le", auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+    base_form_class = OrganisationAdminForm
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("circle"),
+        FieldPanel("stage"),
+        FieldPanel("partnership_kinds", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("city"),
+            ],
+            heading="Coordonnées",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("is_public"), FieldPanel("logo"), FieldPanel("description")],
+            heading="Sur le site public",
+        ),
+        FieldPanel("notes"),
+    ]
+
+    class Meta:
+        db_table = "partners_organisation"  # moved from partners (decision 0015)
+        verbose_name = "organisation"
+        verbose_name_plural = "organisations"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, fallback="organisation")
+        super().save(*args, **kwargs)
+
+    def kinds_display(self) -> str:
+        return ", ".join(kind.name for kind in self.partnership_kinds.all())
+
+    kinds_display.short_description = "natures du partenariat"
+
+    def people_display(self) -> str:
+        people = self.memberships.select_related("contact").filter(contact__erased_at__isnull=True)
+        return ", ".join(
+            f"{m.contact.display_name} ({m.title})" if m.title else m.contact.display_name
+            for m in people
+        )
+
+    people_display.short_description = "personnes"
+
+    def last_interactions_display(self) -> str:
+        return " · ".join(
+            f"{i.date:%d/%m/%Y} {i.get_channel_display()} : {i.summary[:80]}"
+            for i in self.interactions.all()[:5]
+        )
+
+    last_interactions_display.short_description = "derniers échanges"
+
+
 class Membership(models.Model):
     """A person's place in an organisation: their title or role there."""
 
@@ -112,7 +272,7 @@ class Membership(models.Model):
         Contact, on_delete=models.CASCADE, related_name="memberships", verbose_name="contact"
     )
     organisation = models.ForeignKey(
-        "partners.Organisation",
+        Organisation,
         on_delete=models.CASCADE,
         related_name="memberships",
         verbose_name="organisation",
@@ -138,6 +298,58 @@ class Membership(models.Model):
     def __str__(self) -> str:
         title = f" ({self.title})" if self.title else ""
         return f"{self.contact} — {self.organisation}{title}"
+
+
+class ContactMessageQuerySet(models.QuerySet):
+    def unhandled(self):
+        return self.filter(status=ContactMessage.Status.NEW)
+
+
+class ContactMessage(models.Model):
+    """A message left through the contact form, linked to the sender's Contact."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "À traiter"
+        HANDLED = "handled", "Traité"
+
+    contact = models.ForeignKey(
+        Contact,
+        on_delete=models.CASCADE,
+        related_name="contact_messages",
+        verbose_name="contact",
+    )
+    name = models.CharField("nom", max_length=200)
+    subject = models.CharField("objet", max_length=200)
+    message = models.TextField("message")
+    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    status = models.CharField(
+        "état", max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    team_notes = models.TextField("notes de l’équipe", blank=True)
+    created_at = models.DateTimeField("reçu le", default=timezone.now, db_index=True)
+    handled_at = models.DateTimeField("traité le", null=True, blank=True)
+
+    objects = ContactMessageQuerySet.as_manager()
+
+    class Meta:
+        db_table = "core_contactmessage"  # moved from core (decision 0015)
+        verbose_name = "message reçu"
+        verbose_name_plural = "messages reçus"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.name})"
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.HANDLED and self.handled_at is None:
+            self.handled_at = timezone.now()
+        elif self.status == self.Status.NEW:
+            self.handled_at = None
+        super().save(*args, **kwargs)
+
+    @property
+    def email(self) -> str:
+        return self.contact.email
 
 
 class Consent(models.Model):

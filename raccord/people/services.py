@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import hashlib
+import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower, Trim
+from django.utils import timezone
+from django.utils.text import slugify
 
-from .models import AuditEntry, Consent, Contact, Membership, Role, email_hash, normalize_email
+from raccord.core import csv_import, outbox
+
+from .models import (
+    AuditEntry,
+    Consent,
+    Contact,
+    ContactMessage,
+    Membership,
+    Organisation,
+    PartnershipKind,
+    Role,
+    email_digest,
+    normalize_email,
+)
 
 
 class PeopleError(Exception):
@@ -34,6 +51,43 @@ def find_or_create(*, email: str, name: str = "", **defaults) -> Contact:
         contact.name = name
         contact.save(update_fields=["name", "updated_at"])
     return contact
+
+
+def find_or_create_organisation(
+    name: str, *, city: str = "", website: str = "", kind: str = ""
+) -> Organisation:
+    """The organisation with this name (any case, any accents), created as a prospect if new.
+
+    Every app that meets a structure (a partnership inquiry, a venue asking for a screening)
+    goes through here, so « Atelier 7 » and « atelier 7 » stay one organisation. A known
+    organisation gets a missing city or website filled in, never overwritten.
+    """
+    name = " ".join((name or "").split())
+    if not name:
+        raise PeopleError("Le nom de l’organisation est obligatoire.")
+    city, website = city.strip()[:120], website.strip()
+    # The slug folds accents the same way on SQLite and PostgreSQL (« Ecole » = « École »).
+    organisation = (
+        Organisation.objects.named(name) or Organisation.objects.filter(slug=slugify(name)).first()
+    )
+    if organisation is None:
+        return Organisation.objects.create(
+            name=name,
+            city=city,
+            website=website,
+            kind=kind or Organisation.Kind.OTHER,
+            stage=Organisation.Stage.PROSPECT,
+        )
+    changed = []
+    if city and not organisation.city:
+        organisation.city = city
+        changed.append("city")
+    if website and not organisation.website:
+        organisation.website = website
+        changed.append("website")
+    if changed:
+        organisation.save(update_fields=[*changed, "updated_at"])
+    return organisation
 
 
 def record_consent(
@@ -69,10 +123,86 @@ def log(action: str, contact: Contact | None = None, *, user=None, **details) ->
     return AuditEntry.objects.create(
         action=action,
         contact_ref=contact.pk if contact else None,
-        contact_hash=email_hash(contact.email) if contact else "",
+        contact_hash=email_digest(contact.email) if contact else "",
         user=user,
         details=details,
     )
+
+
+# --- the contact form -----------------------------------------------------------------------
+
+MESSAGE_DUPLICATE_WINDOW = timedelta(minutes=30)
+
+
+class ContactError(Exception):
+    """Raised with a French sentence the visitor will read as is."""
+
+
+def _message_fingerprint(contact_pk: int, subject: str, message: str) -> str:
+    raw = f"{contact_pk}\n{' '.join(subject.split()).lower()}\n{' '.join(message.split()).lower()}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def receive_message(
+    *, name: str, email: str, subject: str, message: str, consent_wording: str, source: str = ""
+):
+    """Store a contact message and mail both sides; the same message sent twice is kept once.
+
+    Returns `(message, created)`; a duplicate within MESSAGE_DUPLICATE_WINDOW sends no new mail.
+    """
+    name, subject, message = name.strip(), subject.strip(), message.strip()
+    if not (name and email and subject and message):
+        raise ContactError("Le message est incomplet : nom, adresse, objet et texte sont requis.")
+    contact = find_or_create(email=email, name=name)
+    # One writer per person at a time, so a double click cannot store the message twice.
+    contact = Contact.objects.select_for_update().get(pk=contact.pk)
+    fingerprint = _message_fingerprint(contact.pk, subject, message)
+    existing = (
+        ContactMessage.objects.filter(
+            contact=contact,
+            fingerprint=fingerprint,
+            created_at__gte=timezone.now() - MESSAGE_DUPLICATE_WINDOW,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if existing is not None:
+        return existing, False
+    stored = ContactMessage.objects.create(
+        contact=contact, name=name, subject=subject, message=message, fingerprint=fingerprint
+    )
+    record_consent(
+        contact,
+        Consent.Kind.CONTACT,
+        source=source or "formulaire de contact",
+        wording=consent_wording,
+        wording_version=hashlib.sha256(consent_wording.encode()).hexdigest()[:12],
+    )
+    context = {"message": stored, "name": name}
+    outbox.send("people/contact_ack", to=contact, context=context)
+    outbox.send(
+        "people/contact_notification",
+        to=settings.RACCORD_TEAM_EMAIL,
+        context={**context, "admin_url": message_admin_url(stored)},
+        reply_to=contact.email,
+    )
+    return stored, True
+
+
+def message_admin_url(stored) -> str:
+    from django.urls import reverse
+
+    try:
+        path = reverse("contact_messages:edit", args=[stored.pk])
+    except Exception:  # noqa: BLE001 - the admin may not be wired (tests of other apps)
+        path = "/admin/"
+    return settings.RACCORD_SITE_URL.rstrip("/") + path
+
+
+def mark_handled(stored, *, handled: bool = True) -> None:
+    stored.status = ContactMessage.Status.HANDLED if handled else ContactMessage.Status.NEW
+    stored.save(update_fields=["status", "handled_at"])
 
 
 # --- relations to Contact, whatever app declares them ------------------------------------
@@ -206,7 +336,7 @@ def merge_contacts(keep: Contact, duplicate: Contact, *, user=None) -> MergeRepo
         keep.notes = "\n\n".join(filter(None, [keep.notes, duplicate.notes]))
     if duplicate.created_at < keep.created_at:
         keep.created_at = duplicate.created_at
-    merged_hash = email_hash(duplicate.email)
+    merged_hash = email_digest(duplicate.email)
     duplicate.delete()
     keep.save()
     log(
@@ -249,7 +379,7 @@ def merge_all_duplicates(*, user=None) -> int:
     return merged
 
 
-# --- CSV import -----------------------------------------------------------------------------
+# --- CSV import (raccord.core.csv_import) -------------------------------------------------
 
 CONTACT_COLUMNS = [
     "email",
@@ -272,160 +402,106 @@ ORGANISATION_COLUMNS = [
     "public",
     "presentation",
 ]
-
-
-@dataclass
-class ImportRow:
-    line: int
-    data: dict
-    action: str = ""  # "création", "mise à jour"
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-@dataclass
-class ImportReport:
-    kind: str
-    rows: list[ImportRow] = field(default_factory=list)
-    applied: bool = False
-
-    @property
-    def error_count(self) -> int:
-        return sum(1 for row in self.rows if not row.ok)
-
-    @property
-    def created(self) -> int:
-        return sum(1 for row in self.rows if row.ok and row.action == "création")
-
-    @property
-    def updated(self) -> int:
-        return sum(1 for row in self.rows if row.ok and row.action == "mise à jour")
-
-
-def _read_csv(text: str) -> list[dict]:
-    text = text.lstrip("\ufeff")
-    sample = text[:2048]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    if not reader.fieldnames:
-        raise PeopleError("Le fichier est vide ou n’a pas de ligne d’en-tête.")
-    rows = []
-    for raw in reader:
-        rows.append(
-            {
-                (k or "").strip().lower(): (v or "").strip() if isinstance(v, str) else ""
-                for k, v in raw.items()
-            }
-        )
-    return rows
+CREATE, UPDATE = "création", "mise à jour"
 
 
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
 
 
+def _by_code_or_name(items) -> dict:
+    """Rows of a lookup table (roles, kinds) by slug and by name, accents and case folded:
+    « technicien » finds « Technicien·ne », « accueil » finds « Accueil (lieu, résidence) »."""
+    found = {}
+    for item in items:
+        for key in (item.slug, item.name, re.split(r"[·(]", item.name)[0]):
+            found.setdefault(slugify(key), item)
+    return found
+
+
 def _choice(value: str, choices) -> str | None:
-    value = value.strip().lower()
-    for key, label in choices:
-        if value in (key.lower(), str(label).lower()):
-            return key
-    return None
+    wanted = slugify(value)
+    return next((key for key, label in choices if wanted in (slugify(key), slugify(label))), None)
 
 
-def import_contacts(text: str, *, dry_run: bool = True, user=None) -> ImportReport:
-    """Create or update people from a CSV (columns in CONTACT_COLUMNS); nothing is written on a dry run."""
-    from raccord.partners.models import Organisation
-
-    report = ImportReport(kind="contacts")
+def _valid_email(value: str) -> bool:
     try:
-        rows = _read_csv(text)
-    except (csv.Error, UnicodeError) as error:
-        raise PeopleError("Le fichier n’a pas pu être lu comme un CSV.") from error
-    if rows and "email" not in rows[0]:
-        raise PeopleError("La colonne « email » est obligatoire.")
-    roles = {r.slug: r for r in Role.objects.all()} | {
-        r.name.lower(): r for r in Role.objects.all()
-    }
-    organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
-    seen = set()
-    for line, data in enumerate(rows, start=2):
-        row = ImportRow(line=line, data=data)
-        email = normalize_email(data.get("email", ""))
-        try:
-            validate_email(email)
-        except ValidationError:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class ContactImport(csv_import.CsvImport):
+    """People, their roles and their organisation (which must exist: import organisations first)."""
+
+    kind = "contacts"
+    required = (("email",),)
+
+    def __init__(self, *, user=None):
+        self.user = user
+        self.roles = _by_code_or_name(Role.objects.all())
+        self.organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
+
+    def check(self, row, seen):
+        email = normalize_email(row.get("email"))
+        if not _valid_email(email):
             row.errors.append("Adresse e-mail manquante ou invalide.")
         if email in seen:
             row.errors.append("Cette adresse apparaît déjà plus haut dans le fichier.")
         seen.add(email)
-        wanted_roles = []
-        for name in _split(data.get("roles", "")):
-            role = roles.get(name.lower())
+        row.found["roles"] = []
+        for name in _split(row.get("roles")):
+            role = self.roles.get(slugify(name))
             if role is None:
                 row.errors.append(f"Rôle inconnu : « {name} ».")
             else:
-                wanted_roles.append(role)
-        org_name = data.get("organisation", "")
-        if org_name and org_name.casefold() not in organisations:
+                row.found["roles"].append(role)
+        org_name = row.get("organisation")
+        row.found["organisation"] = self.organisations.get(org_name.casefold())
+        if org_name and row.found["organisation"] is None:
             row.errors.append(
                 f"Organisation inconnue : « {org_name} » (importez d’abord les organisations)."
             )
-        if len(data.get("nom", "")) > 200:
+        if len(row.get("nom")) > 200:
             row.errors.append("Le nom dépasse 200 caractères.")
-        row.action = "mise à jour" if Contact.objects.by_email(email).exists() else "création"
-        report.rows.append(row)
-        row.roles = wanted_roles
-    if dry_run or report.error_count:
-        return report
-    with transaction.atomic():
-        for row in report.rows:
-            data = row.data
-            contact = find_or_create(email=data["email"], name=data.get("nom", ""))
-            for attr, column in (("pronouns", "pronoms"), ("phone", "telephone")):
-                if data.get(column) and not getattr(contact, attr):
-                    setattr(contact, attr, data[column][: 50 if attr == "pronouns" else 40])
-            if data.get("notes") and data["notes"] not in contact.notes:
-                contact.notes = "\n\n".join(filter(None, [contact.notes, data["notes"]]))
+        row.action = UPDATE if Contact.objects.by_email(email).exists() else CREATE
+
+    def apply(self, rows):
+        for row in rows:
+            contact = find_or_create(email=row.get("email"), name=row.get("nom"))
+            for attr, column, length in (("pronouns", "pronoms", 50), ("phone", "telephone", 40)):
+                if row.get(column) and not getattr(contact, attr):
+                    setattr(contact, attr, row.get(column)[:length])
+            notes = row.get("notes")
+            if notes and notes not in contact.notes:
+                contact.notes = "\n\n".join(filter(None, [contact.notes, notes]))
             contact.save()
-            if row.roles:
-                contact.roles.add(*row.roles)
-            org_name = data.get("organisation", "")
-            if org_name:
+            if row.found["roles"]:
+                contact.roles.add(*row.found["roles"])
+            if row.found["organisation"]:
                 Membership.objects.update_or_create(
                     contact=contact,
-                    organisation=organisations[org_name.casefold()],
-                    defaults={"title": data.get("fonction", "")[:150]},
+                    organisation=row.found["organisation"],
+                    defaults={"title": row.get("fonction")[:150]},
                 )
-        log(AuditEntry.Action.IMPORT, user=user, kind="contacts", rows=len(report.rows))
-    report.applied = True
-    return report
+        log(AuditEntry.Action.IMPORT, user=self.user, kind="contacts", rows=len(rows))
 
 
-def import_organisations(text: str, *, dry_run: bool = True, user=None) -> ImportReport:
-    """Create or update organisations (matched by name) from a CSV; nothing is written on a dry run."""
-    from django.core.validators import URLValidator
+class OrganisationImport(csv_import.CsvImport):
+    """Organisations matched by name (any case): created, or completed where a column is filled."""
 
-    from raccord.partners.models import Organisation, PartnershipKind
+    kind = "organisations"
+    required = (("nom",),)
 
-    report = ImportReport(kind="organisations")
-    try:
-        rows = _read_csv(text)
-    except (csv.Error, UnicodeError) as error:
-        raise PeopleError("Le fichier n’a pas pu être lu comme un CSV.") from error
-    if rows and "nom" not in rows[0]:
-        raise PeopleError("La colonne « nom » est obligatoire.")
-    kinds = {k.slug: k for k in PartnershipKind.objects.all()}
-    kinds |= {k.name.lower(): k for k in PartnershipKind.objects.all()}
-    seen = set()
-    for line, data in enumerate(rows, start=2):
-        row = ImportRow(line=line, data=data)
-        name = data.get("nom", "")
+    def __init__(self, *, user=None):
+        self.user = user
+        self.kinds = _by_code_or_name(PartnershipKind.objects.all())
+
+    def check(self, row, seen):
+        from django.core.validators import URLValidator
+
+        name = row.get("nom")
         if not name:
             row.errors.append("Le nom est obligatoire.")
         elif len(name) > 200:
@@ -433,58 +509,67 @@ def import_organisations(text: str, *, dry_run: bool = True, user=None) -> Impor
         if name.casefold() in seen:
             row.errors.append("Cette organisation apparaît déjà plus haut dans le fichier.")
         seen.add(name.casefold())
-        row.kind = Organisation.Kind.OTHER
-        if data.get("type"):
-            row.kind = _choice(data["type"], Organisation.Kind.choices)
-            if row.kind is None:
-                row.errors.append(f"Type inconnu : « {data['type']} ».")
-        row.stage = None
-        if data.get("relation"):
-            row.stage = _choice(data["relation"], Organisation.Stage.choices)
-            if row.stage is None:
-                row.errors.append(f"Relation inconnue : « {data['relation']} ».")
-        if data.get("site"):
+        for column, choices, attr, message in (
+            ("type", Organisation.Kind.choices, "kind", "Type inconnu"),
+            ("relation", Organisation.Stage.choices, "stage", "Relation inconnue"),
+        ):
+            if row.get(column):
+                row.found[attr] = _choice(row.get(column), choices)
+                if row.found[attr] is None:
+                    row.errors.append(f"{message} : « {row.get(column)} ».")
+        if row.get("site"):
             try:
-                URLValidator()(data["site"])
+                URLValidator()(row.get("site"))
             except ValidationError:
                 row.errors.append("Adresse du site invalide (elle doit commencer par https://).")
-        if data.get("email"):
-            try:
-                validate_email(data["email"])
-            except ValidationError:
-                row.errors.append("Adresse e-mail invalide.")
-        row.kinds = []
-        for value in _split(data.get("natures", "")):
-            kind = kinds.get(value.lower())
+        if row.get("email") and not _valid_email(row.get("email")):
+            row.errors.append("Adresse e-mail invalide.")
+        row.found["kinds"] = []
+        for value in _split(row.get("natures")):
+            kind = self.kinds.get(slugify(value))
             if kind is None:
                 row.errors.append(f"Nature de partenariat inconnue : « {value} ».")
             else:
-                row.kinds.append(kind)
-        row.action = "mise à jour" if name and Organisation.objects.named(name) else "création"
-        report.rows.append(row)
-    if dry_run or report.error_count:
-        return report
-    with transaction.atomic():
-        for row in report.rows:
-            data = row.data
-            org = Organisation.objects.named(data["nom"]) or Organisation(name=data["nom"])
-            if data.get("type"):
-                org.kind = row.kind
-            if row.stage:
-                org.stage = row.stage
+                row.found["kinds"].append(kind)
+        row.action = UPDATE if name and Organisation.objects.named(name) else CREATE
+
+    def apply(self, rows):
+        for row in rows:
+            name = row.get("nom")
+            org = Organisation.objects.named(name) or Organisation(name=name)
+            for attr in ("kind", "stage"):
+                if row.found.get(attr):
+                    setattr(org, attr, row.found[attr])
             for attr, column in (
                 ("city", "ville"),
                 ("website", "site"),
                 ("email", "email"),
                 ("description", "presentation"),
             ):
-                if data.get(column):
-                    setattr(org, attr, data[column])
-            if data.get("public"):
-                org.is_public = data["public"].lower() in ("oui", "1", "true", "vrai", "x")
+                if row.get(column):
+                    setattr(org, attr, row.get(column))
+            if row.get("public"):
+                org.is_public = row.get("public").lower() in ("oui", "1", "true", "vrai", "x")
             org.save()
-            if row.kinds:
-                org.partnership_kinds.add(*row.kinds)
-        log(AuditEntry.Action.IMPORT, user=user, kind="organisations", rows=len(report.rows))
-    report.applied = True
+            if row.found["kinds"]:
+                org.partnership_kinds.add(*row.found["kinds"])
+        log(AuditEntry.Action.IMPORT, user=self.user, kind="organisations", rows=len(rows))
+
+
+def _import(importer: csv_import.CsvImport, text, dry_run: bool) -> csv_import.ImportReport:
+    try:
+        report = importer.run(text, dry_run=dry_run)
+    except csv_import.CsvImportError as error:
+        raise PeopleError(str(error)) from error
+    report.created, report.updated = report.count(CREATE), report.count(UPDATE)
     return report
+
+
+def import_contacts(text, *, dry_run: bool = True, user=None) -> csv_import.ImportReport:
+    """People from a CSV (CONTACT_COLUMNS); a file with an error, or a dry run, writes nothing."""
+    return _import(ContactImport(user=user), text, dry_run)
+
+
+def import_organisations(text, *, dry_run: bool = True, user=None) -> csv_import.ImportReport:
+    """Organisations from a CSV (ORGANISATION_COLUMNS), matched by name; same rules."""
+    return _import(OrganisationImport(user=user), text, dry_run)

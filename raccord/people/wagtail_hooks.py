@@ -1,4 +1,4 @@
-"""Admin wiring: the "Contacts" menu, GDPR tools and the admin home panels."""
+"""Admin wiring: the "Contacts" menu, GDPR tools, the "Messages" menu and the admin home panels."""
 
 import django_filters
 from django import forms
@@ -9,13 +9,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-
-from raccord.partners.models import Organisation
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from . import admin_views, dashboard
-from .models import Consent, Contact, Role, normalize_email
+from .models import Consent, Contact, ContactMessage, Organisation, Role, normalize_email
 
 MENU_HOOK = "register_raccord_contacts_menu_item"
 
@@ -192,48 +193,109 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-@hooks.register(MENU_HOOK)
-def gdpr_menu_item():
-    return PermissionMenuItem(
-        "Données personnelles (RGPD)", reverse("people_gdpr_lookup"), icon_name="lock", order=900
-    )
+TOOLS = [  # (menu label, URL name, icon), in menu order
+    ("Données personnelles (RGPD)", "people_gdpr_lookup", "lock"),
+    ("Fusionner des doublons", "people_merge", "resubmit"),
+    ("Importer (CSV)", "people_import", "upload"),
+    ("Journal RGPD", "people_audit_log", "history"),
+]
 
 
-@hooks.register(MENU_HOOK)
-def merge_menu_item():
-    return PermissionMenuItem(
-        "Fusionner des doublons", reverse("people_merge"), icon_name="resubmit", order=910
-    )
+def _tool_item(label: str, url_name: str, icon: str, order: int):
+    return lambda: PermissionMenuItem(label, reverse(url_name), icon_name=icon, order=order)
 
 
-@hooks.register(MENU_HOOK)
-def import_menu_item():
-    return PermissionMenuItem(
-        "Importer (CSV)", reverse("people_import"), icon_name="upload", order=920
-    )
+for position, tool in enumerate(TOOLS):
+    hooks.register(MENU_HOOK, _tool_item(*tool, order=900 + 10 * position))
 
 
-@hooks.register(MENU_HOOK)
-def audit_menu_item():
-    return PermissionMenuItem(
-        "Journal RGPD", reverse("people_audit_log"), icon_name="history", order=930
-    )
+# --- messages from the contact form ------------------------------------------------------
+
+
+class NoAddPolicy(ModelPermissionPolicy):
+    """Messages come through the public form only, never from a blank admin form."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ContactMessage, NoAddPolicy(ContactMessage), exact_class=True)
+
+
+class ContactMessageViewSet(ModelViewSet):
+    model = ContactMessage
+    name = "contact_messages"
+    url_prefix = "messages"
+    menu_label = "Messages"
+    menu_order = 250
+    icon = "mail"
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "subject",
+        "name",
+        Column("email", label="E-mail", accessor="contact.email"),
+        "status",
+        "created_at",
+    ]
+    list_filter = ["status", "created_at"]
+    search_fields = ["subject", "message", "name", "contact__email"]
+    form_fields = ["status", "team_notes"]
+    inspect_view_fields = [
+        "name",
+        "contact",
+        "subject",
+        "message",
+        "status",
+        "created_at",
+        "handled_at",
+        "team_notes",
+    ]
+    list_export = ["created_at", "name", "email", "subject", "message", "status", "handled_at"]
+    export_headings = {
+        "created_at": "Reçu le",
+        "name": "Nom",
+        "email": "E-mail",
+        "subject": "Objet",
+        "message": "Message",
+        "status": "État",
+        "handled_at": "Traité le",
+    }
+    export_filename = "messages"
+    ordering = ["status", "-created_at"]
+
+    def get_queryset(self, request):
+        return ContactMessage.objects.select_related("contact")
+
+    @property
+    def menu_item_class(self):
+        base = super().menu_item_class
+
+        class MessagesMenuItem(base):
+            """Shows how many messages wait for an answer, so nobody forgets them."""
+
+            def render_component(self, request):
+                component = super().render_component(request)
+                waiting = ContactMessage.objects.unhandled().count()
+                if waiting:
+                    component.label = f"{self.label} ({waiting} à traiter)"
+                return component
+
+        return MessagesMenuItem
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_messages():
+    return ContactMessageViewSet()
 
 
 # --- admin home -------------------------------------------------------------------------------
-
-
-class FollowUpsPanel(Component):
-    name = "raccord_follow_ups"
-    template_name = "people/admin/panels/follow_ups.html"
-    order = 50
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["follow_ups"] = dashboard.follow_ups()
-        context["request"] = parent_context.get("request")
-        context["csrf_token"] = parent_context.get("csrf_token")
-        return context
 
 
 class NewRequestsPanel(Component):
@@ -260,4 +322,4 @@ class NextSoireesPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_home_panels(request, panels):
-    panels[:0] = [FollowUpsPanel(), NewRequestsPanel(), NextSoireesPanel()]
+    panels[:0] = [NewRequestsPanel(), NextSoireesPanel()]

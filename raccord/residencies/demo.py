@@ -181,7 +181,7 @@ def _reviewer_group(ctx) -> None:
 
 
 def _organisations(names):
-    from raccord.partners.models import Organisation
+    from raccord.people.models import Organisation
 
     found = []
     for name in names:

@@ -8,6 +8,9 @@ PROJECT_DIR = BASE_DIR / "raccord"
 VAR_DIR = BASE_DIR / "var"
 
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me")
+# Keys the digests of e-mail addresses (people/digests.py): stable, never rotated, unlike
+# SECRET_KEY; required in production (docs/gdpr.md).
+RACCORD_HASH_KEY = env("RACCORD_HASH_KEY", "dev-only-hash-key-not-for-production")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -25,13 +28,10 @@ RACCORD_APPS = [
 
 INSTALLED_APPS = [
     *RACCORD_APPS,
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.search_promotions",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -46,7 +46,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

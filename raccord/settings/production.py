@@ -11,6 +11,13 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
+# Digests of addresses (suppression list, audit log) must stay comparable for years: a key of
+# their own, set once and never changed (docs/gdpr.md, « Empreintes d’adresses »).
+RACCORD_HASH_KEY = os.environ.get("RACCORD_HASH_KEY", "")
+if len(RACCORD_HASH_KEY) < 32:
+    raise ImproperlyConfigured(
+        "RACCORD_HASH_KEY must be set in the environment (32 characters or more), once for good."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

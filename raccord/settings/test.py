@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production-use-0123456789"
+RACCORD_HASH_KEY = "test-hash-key-not-for-production-use-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -110,8 +110,7 @@ def _grow(urls: dict[str, str], n: int = 12) -> None:
         RecordingPage,
     )
     from raccord.newsletter.models import Campaign, Subscriber, Topic
-    from raccord.partners.models import Organisation
-    from raccord.people.models import Contact
+    from raccord.people.models import Contact, Organisation
     from raccord.residencies.models import ResidencyIndexPage, ResidencyPage
 
     class Ctx:

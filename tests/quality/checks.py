@@ -103,7 +103,7 @@ def public_urls(live_url: str, *, per_type: int = PAGES_PER_TYPE) -> list[tuple[
 
 # --- crawling the site for forms (in the test's thread, through Django's test client) ---
 
-SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/_util/")
+SKIPPED_PREFIXES = ("/admin/", "/documents/", "/_util/")
 
 
 _crawled: dict[tuple[str, int], dict[str, str]] = {}

@@ -14,7 +14,7 @@ def test_a_visitor_writes_and_finds_the_acknowledgement_in_their_mailbox(live_ur
     form.get_by_label("Votre adresse e-mail").fill("ana@example.org")
     form.get_by_label("Objet").fill("Une projection à Rennes")
     form.get_by_label("Votre message").fill("Bonjour, nous aimerions accueillir vos deux films.")
-    form.get_by_role("checkbox").check()
+    form.get_by_role("checkbox", name="J’accepte").check()  # not the ALTCHA box
     form.get_by_role("button", name="Envoyer").click()
 
     expect_text(page, "votre message est bien arrivé")

@@ -38,30 +38,6 @@ def test_site_settings_are_editable(team, demo_site):
     assert "Réseaux sociaux" in html and "BlueSky" in html
 
 
-def test_the_messages_menu_is_in_the_sidebar(team, demo_site):
-    html = team.get("/admin/").content.decode()
-    assert "Messages" in html
-
-
-def test_the_messages_menu_counts_what_waits_for_an_answer(team, demo_site):
-    team.post(
-        "/nous-rencontrer/",
-        {
-            "name": "Ana",
-            "email": "ana@example.org",
-            "subject": "Bonjour",
-            "message": "Un message assez long pour passer.",
-            "consent": "on",
-        },
-    )
-    html = team.get("/admin/").content.decode()
-    assert "Messages (1 \\u00e0 traiter)" in html or "Messages (1 à traiter)" in html
-
-
-def test_the_team_cannot_create_a_message_from_a_blank_form(team, demo_site):
-    assert team.get("/admin/messages/new/").status_code in (302, 403)
-
-
 def test_demo_content_passes_the_editor_validation(demo_site):
     """A volunteer must be able to publish every demo page as it stands."""
     from wagtail.fields import StreamField

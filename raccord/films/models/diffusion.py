@@ -44,7 +44,7 @@ class Showing(models.Model):
     venue = models.CharField("lieu", max_length=200, blank=True)
     city = models.CharField("ville", max_length=120)
     organisation = models.ForeignKey(
-        "partners.Organisation",
+        "people.Organisation",
         verbose_name="organisation",
         null=True,
         blank=True,
@@ -154,7 +154,7 @@ class ScreeningRequest(models.Model):
     contact_name = models.CharField("nom de la personne", max_length=200, blank=True)
     phone = models.CharField("téléphone", max_length=40, blank=True)
     organisation = models.ForeignKey(
-        "partners.Organisation",
+        "people.Organisation",
         verbose_name="organisation",
         null=True,
         blank=True,

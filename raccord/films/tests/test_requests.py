@@ -46,7 +46,7 @@ def test_a_venue_asks_for_a_screening_and_both_sides_get_a_mail(
     assert request.status == "new"
     assert request.contact.email == "camille@example.org"
     assert request.organisation.name == "Ciné Lumière"
-    assert request.organisation.kind == "lieu"
+    assert request.organisation.kind == "venue"
     assert list(request.films.all()) == [film]
     assert request.source == film.url
     assert RequestActivity.objects.filter(request=request, to_status="new").exists()
@@ -72,9 +72,9 @@ def test_same_request_sent_twice_is_stored_and_mailed_once(client, film, request
 
 @pytest.mark.django_db
 def test_an_existing_organisation_and_contact_are_reused(client, film, request_data):
-    from raccord.partners.models import Organisation
+    from raccord.people.models import Organisation
 
-    Organisation.objects.create(name="CINÉ LUMIÈRE", kind="lieu")
+    Organisation.objects.create(name="CINÉ LUMIÈRE", kind="venue")
     Contact.objects.create(email="camille@example.org", name="Camille")
     client.post(URL, {**request_data, "films": [film.pk]})
     assert Organisation.objects.count() == 1

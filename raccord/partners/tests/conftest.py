@@ -44,7 +44,7 @@ def coaching_data():
         "name": "Maëlle Durand",
         "email": "maelle@prod.example",
         "organisation": "Prod Example",
-        "offer": "accompagnement",
+        "offer": "coaching",
         "production": "Les Marées",
         "crew_size": "18",
         "shoot_start": "2026-04-06",

@@ -3,9 +3,9 @@
 import pytest
 
 from raccord.core.demo_support import DemoContext
-from raccord.partners import demo
-from raccord.partners.models import Interaction, Organisation, PartnershipInquiry
-from raccord.people.models import Contact
+from raccord.partners import demo, services
+from raccord.partners.models import Interaction, PartnershipInquiry
+from raccord.people.models import Contact, Organisation
 
 
 def snapshot():
@@ -62,7 +62,7 @@ def test_partner_listings_open_and_export_csv(staff_client, partners_page, url):
 
 @pytest.mark.django_db
 def test_organisation_listing_filters_and_inspect(staff_client, partners_page):
-    html = staff_client.get("/admin/organisation/?stage=actif").content.decode()
+    html = staff_client.get("/admin/organisation/?stage=active").content.decode()
     assert "Bascule Argoat" in html and "La Fémis" not in html
     csv = b"".join(staff_client.get("/admin/organisation/?export=csv").streaming_content)
     assert "SPIAC-CGT" in csv.decode()
@@ -96,15 +96,15 @@ def test_inquiry_edit_page_opens_for_the_team(staff_client, partners_page, inqui
 
 @pytest.mark.django_db
 def test_team_adds_an_organisation_with_kinds(staff_client, partners_page):
-    from raccord.partners.models import PartnershipKind
+    from raccord.people.models import PartnershipKind
 
-    kind = PartnershipKind.objects.get(slug="financement")
+    kind = PartnershipKind.objects.get(slug="funding")
     response = staff_client.post(
         "/admin/organisation/new/",
         {
             "name": "Fondation Exemple",
-            "kind": "fondation",
-            "circle": "partenaire",
+            "kind": "foundation",
+            "circle": "partner",
             "stage": "prospect",
             "partnership_kinds": [kind.pk],
             "website": "fondation.example",
@@ -114,3 +114,12 @@ def test_team_adds_an_organisation_with_kinds(staff_client, partners_page):
     org = Organisation.objects.get(name="Fondation Exemple")
     assert org.website == "https://fondation.example"
     assert list(org.partnership_kinds.all()) == [kind]
+
+
+@pytest.mark.django_db
+def test_done_follow_ups_leave_the_panel(partners_page):
+    due = services.due_follow_ups()
+    assert due
+    services.mark_done(due[0])
+    assert due[0] not in services.due_follow_ups()
+    assert Interaction.objects.filter(done_at__isnull=False).count() == 1

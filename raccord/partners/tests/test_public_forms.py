@@ -4,14 +4,8 @@ import pytest
 from django.conf import settings
 
 from raccord.core.outbox import OutgoingMail
-from raccord.partners.models import (
-    CoachingRequest,
-    Interaction,
-    Organisation,
-    PartnershipInquiry,
-    PartnershipKind,
-)
-from raccord.people.models import Consent, Contact
+from raccord.partners.models import CoachingRequest, Interaction, PartnershipInquiry
+from raccord.people.models import Consent, Contact, Organisation, PartnershipKind
 
 INQUIRY_URL = "/partenaires/devenir-partenaire/"
 TRAINING_URL = "/formations/"
@@ -77,14 +71,14 @@ def test_partners_page_queries_do_not_grow_with_organisations(
 def test_inquiry_creates_contact_organisation_interaction_and_mails(
     client, partners_page, inquiry_data, sent_mails
 ):
-    offers = list(PartnershipKind.objects.filter(slug__in=["financement", "diffusion"]))
+    offers = list(PartnershipKind.objects.filter(slug__in=["funding", "distribution"]))
     response = client.post(INQUIRY_URL, {**inquiry_data, "offers": [k.pk for k in offers]})
     assert response.status_code == 302
     assert response["Location"].endswith("/partenaires/devenir-partenaire/merci/")
 
     contact = Contact.objects.get(email="alex@cine-coop.example")
     assert contact.name == "Alex Rivière" and contact.pronouns == "iel"
-    assert contact.roles.filter(slug="partenaire").exists()
+    assert contact.roles.filter(slug="partner").exists()
     assert contact.consents.filter(kind=Consent.Kind.CONTACT).exists()
     organisation = Organisation.objects.get(name="Ciné Coop")
     assert organisation.stage == Organisation.Stage.DISCUSSION

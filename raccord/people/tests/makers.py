@@ -13,8 +13,8 @@ from django.utils import timezone
 _numbers = count(1)
 
 
-def _core(site, email, name):
-    from raccord.core import services
+def _messages(site, email, name):
+    from raccord.people import services
 
     services.receive_message(
         name=name,
@@ -23,7 +23,7 @@ def _core(site, email, name):
         message=f"Bonjour, ici {name}, je voudrais venir à la prochaine soirée.",
         consent_wording="Vos données servent à vous répondre.",
     )
-    return "core"
+    return "people"
 
 
 def _events(site, email, name):
@@ -134,7 +134,7 @@ def _partners(site, email, name):
     services.submit_coaching_request(
         email=email,
         name=name,
-        offer="formation",
+        offer="training",
         production="Film test",
         crew_size=12,
         needs=f"Besoins de {name}.",
@@ -142,9 +142,9 @@ def _partners(site, email, name):
     return "partners"
 
 
-MAKERS = [_core, _events, _newsletter, _films, _residencies, _plateau, _partners]
+MAKERS = [_messages, _events, _newsletter, _films, _residencies, _plateau, _partners]
 # The brief requires these; the others are checked whenever their services work.
-REQUIRED = {"core", "events", "newsletter", "partners"}
+REQUIRED = {"people", "events", "newsletter", "partners"}
 
 
 def fill_every_app(site, email, name) -> list[str]:

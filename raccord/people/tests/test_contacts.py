@@ -4,9 +4,9 @@ import pytest
 
 from raccord.core import outbox
 from raccord.partners import services as partners
-from raccord.partners.models import Interaction, Organisation, PartnershipInquiry
+from raccord.partners.models import Interaction, PartnershipInquiry
 from raccord.people import services
-from raccord.people.models import AuditEntry, Consent, Contact, Membership, Role
+from raccord.people.models import AuditEntry, Consent, Contact, Membership, Organisation, Role
 
 
 @pytest.mark.django_db
@@ -44,8 +44,8 @@ def test_merge_moves_every_related_record_and_removes_the_duplicate(two_people, 
     Membership.objects.create(contact=keep, organisation=org, title="régie")
     Membership.objects.create(contact=duplicate, organisation=org, title="doublon")  # clash
     Membership.objects.create(contact=duplicate, organisation=other_org)
-    duplicate.roles.add(Role.objects.get(slug="benevole"), Role.objects.get(slug="technicien"))
-    keep.roles.add(Role.objects.get(slug="technicien"))
+    duplicate.roles.add(Role.objects.get(slug="volunteer"), Role.objects.get(slug="technician"))
+    keep.roles.add(Role.objects.get(slug="technician"))
     services.record_consent(duplicate, Consent.Kind.NEWSLETTER, source="test")
     partners.submit_inquiry(
         email=duplicate.email, name="", organisation_name="Pola", message="Bonjour"
@@ -60,9 +60,9 @@ def test_merge_moves_every_related_record_and_removes_the_duplicate(two_people, 
     assert "soirée de mars" in keep.notes
     assert keep.name == "Colin"  # never overwritten
     assert set(keep.roles.values_list("slug", flat=True)) == {
-        "benevole",
-        "technicien",
-        "partenaire",
+        "volunteer",
+        "technician",
+        "partner",
     }
     assert set(keep.memberships.values_list("organisation__name", flat=True)) == {
         "Atelier 7",
@@ -72,7 +72,13 @@ def test_merge_moves_every_related_record_and_removes_the_duplicate(two_people, 
     assert keep.consents.filter(kind=Consent.Kind.NEWSLETTER).exists()
     assert PartnershipInquiry.objects.get().contact == keep
     assert Interaction.objects.filter(contact=keep).exists()
-    assert keep.mails.count() >= 2
+    # The outbox keeps addresses: erasing the kept person also forgets mails to the merged one.
+    from raccord.core.outbox import OutgoingMail
+    from raccord.people import gdpr_registry
+
+    assert OutgoingMail.objects.filter(to_email="colin.pro@example.org").count() >= 2
+    gdpr_registry.erase(keep)
+    assert not OutgoingMail.objects.filter(to_email="colin.pro@example.org").exists()
     assert report.dropped["people.Membership.contact"] == 1  # the kept person's title wins
     entry = AuditEntry.objects.get(action=AuditEntry.Action.MERGE)
     assert entry.contact_ref == keep.pk
@@ -155,7 +161,7 @@ def test_admin_refuses_a_second_contact_with_the_same_address_in_capitals(staff_
 def test_contact_listing_filters_searches_and_exports(staff_client, partners_demo):
     html = staff_client.get("/admin/contact/?q=kerbrat").content.decode()
     assert "Camille Kerbrat" in html and "Sacha Moreau" not in html
-    role = Role.objects.get(slug="interprete")
+    role = Role.objects.get(slug="performer")
     html = staff_client.get(f"/admin/contact/?roles={role.pk}").content.decode()
     assert "Inès Roux" in html and "Camille Kerbrat" not in html
     export = staff_client.get("/admin/contact/?export=csv")

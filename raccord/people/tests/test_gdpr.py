@@ -8,9 +8,9 @@ import pytest
 from django.db import models
 
 from raccord.core import signed_links
-from raccord.partners.models import Interaction, Organisation
+from raccord.partners.models import Interaction
 from raccord.people import gdpr_registry, services
-from raccord.people.models import AuditEntry, Contact
+from raccord.people.models import AuditEntry, Contact, Organisation
 from raccord.people.tests.makers import REQUIRED, fill_every_app
 from raccord.people.views import make_token
 
@@ -24,7 +24,7 @@ def lea(site):
     contact = Contact.objects.get(email=EMAIL)
     contact.notes = "Très investie, à recontacter."
     contact.save()
-    services.add_roles(contact, "technicien")
+    services.add_roles(contact, "technician")
     return contact, filled
 
 
@@ -57,6 +57,7 @@ def test_export_holds_records_from_every_module(lea):
         assert app in data and data[app], app
     assert data["people"]["fiche"]["email"] == EMAIL
     assert "Technicien·ne" in data["people"]["roles"]
+    assert data["people"]["messages"][0]["objet"] == "Une question"
     assert data["partners"]["demandes_de_partenariat"][0]["message"] == f"Signé {NAME}."
     document = json.loads(gdpr_registry.export_json(contact))
     assert document["personne"] == EMAIL
@@ -274,7 +275,9 @@ def test_tampered_or_expired_links_do_nothing(client):
         assert response.status_code == 400
         assert "connue@example.org" not in response.content.decode()
     expired = signed_links.make(
-        "people.my_data", {"c": contact.pk, "h": contact.email_hash}, max_age=timedelta(seconds=-1)
+        "people.my_data",
+        {"c": contact.pk, "h": contact.email_digest},
+        max_age=timedelta(seconds=-1),
     )
     response = client.post(f"/mes-donnees/effacer/{expired}/", {"confirm": "oui"})
     assert response.status_code == 400 and "expiré" in response.content.decode()

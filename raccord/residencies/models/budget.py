@@ -63,7 +63,7 @@ class FundingSource(models.Model):
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
     name = models.CharField("source", max_length=200)
     organisation = models.ForeignKey(
-        "partners.Organisation",
+        "people.Organisation",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -65,7 +65,7 @@ class ResidencyPage(RoutedPage, RaccordPage):
     intro = models.TextField("chapô", blank=True)
     story = StreamField(BodyBlock(), blank=True, verbose_name="récit")
     partners = ParentalManyToManyField(
-        "partners.Organisation", blank=True, related_name="residencies", verbose_name="partenaires"
+        "people.Organisation", blank=True, related_name="residencies", verbose_name="partenaires"
     )
     funding_target = models.DecimalField(
         "objectif de financement (€)",

@@ -2,8 +2,7 @@
 
 import pytest
 
-from raccord.core.models import ContactMessage
-from raccord.people.models import Consent, Contact
+from raccord.people.models import Consent, Contact, ContactMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +16,7 @@ GOOD = {
 }
 
 
-def test_the_form_is_on_the_page_without_csrf_token_for_anonymous_visitors(client, demo_site):
+def test_the_form_is_on_the_page_without_csrf_token_for_anonymous_visitors(client, site):
     response = client.get(URL)
     html = response.content.decode()
     assert '<form method="post"' in html
@@ -27,7 +26,7 @@ def test_the_form_is_on_the_page_without_csrf_token_for_anonymous_visitors(clien
 
 
 def test_a_message_is_stored_linked_to_the_contact_and_both_sides_are_mailed(
-    client, demo_site, sent_mails, settings
+    client, site, sent_mails, settings
 ):
     response = client.post(URL, GOOD)
     assert response.status_code == 303
@@ -55,9 +54,9 @@ def test_a_message_is_stored_linked_to_the_contact_and_both_sides_are_mailed(
     assert "votre message est bien arrivé" in thanks
 
 
-def test_invalid_input_stores_nothing_and_explains_in_french(client, demo_site, sent_mails):
+def test_invalid_input_stores_nothing_and_explains_in_french(client, site, sent_mails):
     response = client.post(URL, {**GOOD, "email": "pas-une-adresse", "consent": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "Cette adresse e-mail ne semble pas valide" in html
     assert "Cochez cette case" in html
@@ -67,17 +66,17 @@ def test_invalid_input_stores_nothing_and_explains_in_french(client, demo_site, 
     assert sent_mails() == []
 
 
-def test_empty_form_lists_each_missing_field(client, demo_site):
-    html = client.post(URL, {}).content.decode()
+def test_empty_form_lists_each_missing_field(client, site):
+    response = client.post(URL, {})
+    assert response.status_code == 400
+    html = response.content.decode()
     assert "Indiquez votre nom" in html
     assert "Indiquez votre adresse e-mail" in html
     assert "Écrivez votre message" in html
     assert ContactMessage.objects.count() == 0
 
 
-def test_a_bot_filling_the_honeypot_sees_success_but_nothing_is_stored(
-    client, demo_site, sent_mails
-):
+def test_a_bot_filling_the_honeypot_sees_success_but_nothing_is_stored(client, site, sent_mails):
     response = client.post(URL, {**GOOD, "site_web": "http://spam.example"})
     assert response.status_code == 303
     assert ContactMessage.objects.count() == 0
@@ -85,7 +84,7 @@ def test_a_bot_filling_the_honeypot_sees_success_but_nothing_is_stored(
     assert sent_mails() == []
 
 
-def test_too_many_messages_from_one_address_get_a_french_429(client, demo_site):
+def test_too_many_messages_from_one_address_get_a_french_429(client, site):
     for i in range(5):
         client.post(URL, {**GOOD, "subject": f"Message {i}"})
     response = client.post(URL, {**GOOD, "subject": "Un de trop"})
@@ -94,7 +93,7 @@ def test_too_many_messages_from_one_address_get_a_french_429(client, demo_site):
     assert ContactMessage.objects.count() == 5
 
 
-def test_a_double_submit_stores_one_message_and_mails_once(client, demo_site, sent_mails):
+def test_a_double_submit_stores_one_message_and_mails_once(client, site, sent_mails):
     first = client.post(URL, GOOD)
     second = client.post(URL, {**GOOD, "message": "  " + GOOD["message"] + " "})
     assert first.status_code == second.status_code == 303
@@ -102,13 +101,13 @@ def test_a_double_submit_stores_one_message_and_mails_once(client, demo_site, se
     assert len(sent_mails()) == 2
 
 
-def test_a_post_from_another_site_is_refused(client, demo_site):
+def test_a_post_from_another_site_is_refused(client, site):
     response = client.post(URL, GOOD, HTTP_ORIGIN="https://evil.example")
     assert response.status_code == 403
     assert ContactMessage.objects.count() == 0
 
 
-def test_the_team_finds_messages_in_the_admin_and_marks_them_handled(client, demo_site, admin_user):
+def test_the_team_finds_messages_in_the_admin_and_marks_them_handled(client, site, admin_user):
     client.post(URL, GOOD)
     message = ContactMessage.objects.get()
     client.force_login(admin_user)
@@ -124,8 +123,8 @@ def test_the_team_finds_messages_in_the_admin_and_marks_them_handled(client, dem
     assert message.handled_at is not None
 
 
-def test_gdpr_export_and_erase_cover_messages(client, demo_site):
-    from raccord.core import gdpr
+def test_gdpr_export_and_erase_cover_messages(client, site):
+    from raccord.people import gdpr
 
     client.post(URL, GOOD)
     contact = Contact.objects.get()
@@ -133,3 +132,33 @@ def test_gdpr_export_and_erase_cover_messages(client, demo_site):
     assert exported["messages"][0]["objet"] == GOOD["subject"]
     gdpr.erase(contact)
     assert ContactMessage.objects.count() == 0
+
+
+@pytest.fixture
+def team(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def test_the_messages_menu_is_in_the_sidebar(team, site):
+    html = team.get("/admin/").content.decode()
+    assert "Messages" in html
+
+
+def test_the_messages_menu_counts_what_waits_for_an_answer(team, site):
+    team.post(
+        "/nous-rencontrer/",
+        {
+            "name": "Ana",
+            "email": "ana@example.org",
+            "subject": "Bonjour",
+            "message": "Un message assez long pour passer.",
+            "consent": "on",
+        },
+    )
+    html = team.get("/admin/").content.decode()
+    assert "Messages (1 \\u00e0 traiter)" in html or "Messages (1 à traiter)" in html
+
+
+def test_the_team_cannot_create_a_message_from_a_blank_form(team, site):
+    assert team.get("/admin/messages/new/").status_code in (302, 403)
