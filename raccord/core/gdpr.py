@@ -1,5 +1,7 @@
 """What the site app holds about a person: the messages left through the contact form."""
 
+from .registry import GdprSection
+
 
 def export(contact) -> dict:
     """Every message the person sent through the contact form."""
@@ -19,3 +21,6 @@ def export(contact) -> dict:
 def erase(contact) -> None:
     """Messages go with the person; the outbox rows keep no link (SET_NULL) to them."""
     contact.contact_messages.all().delete()
+
+
+SECTION = GdprSection("core", "Site et messages", export=export, erase=erase)

@@ -1,4 +1,4 @@
-"""Admin wiring for the site: the "Messages" menu with what visitors wrote through the form."""
+"""Admin wiring for the site: the "Messages" menu, and the admin home's registered panels."""
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from . import registry
 from .models import ContactMessage
 
 
@@ -90,3 +91,16 @@ class ContactMessageViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_contact_messages():
     return ContactMessageViewSet()
+
+
+# --- admin home -------------------------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_registered_panels(request, panels):
+    """The panels the apps registered (core/dashboard.py), placed among Wagtail's by `order`."""
+    for entry in registry.dashboard:
+        panel = entry.component(request)
+        if panel is not None:
+            panel.order = entry.order
+            panels.append(panel)

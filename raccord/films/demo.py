@@ -1,7 +1,8 @@
 """Demo content: the two films, the exhibition, a recording, /diffusion/ and a few requests.
 
 Loaded by `manage.py load_demo` (idempotent: pages are found by slug, images by title,
-requests by organisation name). Images are placeholders drawn by `placeholders.py`.
+requests by organisation name). Images are placeholders drawn by `placeholders.py`. Films sit
+above soirées and residencies, whose demos load first: this one links their pages to the films.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.utils import timezone
+
+from raccord.events.models import EventPage
+from raccord.residencies.models import ResidencyOutput, ResidencyPage
 
 from . import placeholders
 from .models import (
@@ -132,19 +136,16 @@ PLATES = [
 
 def load(ctx) -> None:
     films = _films(ctx)
-    _exhibition(ctx)
+    exhibition = _exhibition(ctx)
     _recordings(ctx)
     _diffusion(ctx, films)
     _requests(ctx, films)
     _link_soirees(films)
+    _link_residency(ctx, films, exhibition)
 
 
 def _link_soirees(films: list[FilmPage]) -> None:
     """Soirées load before films: point their projections, kept by title, at the catalogue."""
-    try:
-        from raccord.events.models import EventPage
-    except ImportError:  # the events app is optional
-        return
     by_title = {film.title.casefold(): film for film in films}
     for event in EventPage.objects.all():
         changed = False
@@ -159,6 +160,26 @@ def _link_soirees(films: list[FilmPage]) -> None:
             revision = event.save_revision()
             if event.live:
                 revision.publish()
+
+
+def _link_residency(ctx, films: list[FilmPage], exhibition: ExhibitionPage) -> None:
+    """The films and the comic plates come from March 2024, which the residencies demo made."""
+    march = ResidencyPage.objects.filter(slug="mars-2024").first()
+    if march is None:
+        return
+    for film in films:
+        if film.residency_id is None:
+            film.residency = march
+            film.save_revision().publish()
+            ctx.created.append(f"film {film.title} linked to March 2024")
+    outputs = list(march.outputs.all())
+    unlinked = [o for o in outputs if o.kind == ResidencyOutput.Kind.COMIC and o.page_id is None]
+    if unlinked:
+        for output in unlinked:
+            output.page = exhibition
+        march.outputs = outputs
+        march.save_revision().publish()
+        ctx.created.append("March 2024 plates linked to the exhibition")
 
 
 def _films(ctx) -> list[FilmPage]:
@@ -264,11 +285,7 @@ def _exhibition(ctx) -> ExhibitionPage:
 
 
 def _march_2025_soiree():
-    """The events demo's March 2025 soirée, if the events app has it (looked up defensively)."""
-    try:
-        from raccord.events.models import EventPage
-    except ImportError:
-        return None
+    """The events demo's March 2025 soirée, if the team kept it."""
     return (
         EventPage.objects.filter(start__date=date(2025, 3, 9)).first()
         or EventPage.objects.filter(title__icontains="soin").order_by("start").first()
@@ -299,9 +316,7 @@ def _recordings(ctx) -> None:
         transcript="<p>La transcription complète sera publiée ici par l’équipe, pour les "
         "personnes sourdes ou malentendantes et pour celles qui préfèrent lire.</p>",
     )
-    soiree = _march_2025_soiree()
-    if soiree is not None and hasattr(RecordingPage, "event"):
-        recording.event = soiree
+    recording.event = _march_2025_soiree()
     recording.chapters = [
         RecordingChapter(start="0:00", title="Accueil et présentation du collectif"),
         RecordingChapter(start="5:00", title="Un avant-goût de coopération : la météo"),
@@ -325,27 +340,22 @@ def _diffusion(ctx, films) -> None:
     )
     if Showing.objects.exists():
         return
-    try:
-        from raccord.events.models import EventPage
-    except ImportError:
-        EventPage = None
     soirees = [
         (date(2024, 11, 1), "Soirée On Est Raccord! : la coopération dans les courts-métrages"),
         (date(2025, 3, 9), "Soirée On Est Raccord! : le soin sur les tournages"),
     ]
     for when, title in soirees:
-        venue, day, event = "", when, None
-        if EventPage is not None:
-            event = (
-                EventPage.objects.filter(start__year=when.year, start__month=when.month)
-                .select_related("venue")
-                .first()
-            )
-            if event is not None:
-                day = timezone.localtime(event.start).date()
-                venue = event.venue.name if event.venue else ""
-        if event is None and when.month != 3:
-            continue  # only the March 2025 date is known without the events app
+        venue, day = "", when
+        event = (
+            EventPage.objects.filter(start__year=when.year, start__month=when.month)
+            .select_related("venue")
+            .first()
+        )
+        if event is not None:
+            day = timezone.localtime(event.start).date()
+            venue = event.venue.name if event.venue else ""
+        elif when.month != 3:
+            continue  # only the March 2025 date is known when the team removed the soirée
         if not venue and when.month == 3:
             venue = "le DOC"
         showing = Showing.objects.create(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from raccord.core import outbox
+from raccord.events.models import EventIndexPage, EventPage, Venue
 
 from .models import RequestActivity, ScreeningRequest, Showing
 
@@ -239,14 +240,10 @@ def _draft_title(request: ScreeningRequest) -> str:
 def create_draft_event(request: ScreeningRequest):
     """A draft soirée under /soirees/, filled from the request; the team completes it.
 
-    Returns None when the events app has no index page to put it in (nothing breaks).
+    Returns None when there is no soirées page to put it in yet (nothing breaks).
     """
     if getattr(request, "event_id", None):
         return request.event
-    try:
-        from raccord.events.models import EventIndexPage, EventPage, Venue
-    except ImportError:  # events app not there: the request still moves on
-        return None
     index = EventIndexPage.objects.filter(slug="soirees").first() or EventIndexPage.objects.first()
     if index is None:
         return None

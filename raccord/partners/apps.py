@@ -1,7 +1,18 @@
 from django.apps import AppConfig
 
+from raccord.core import registry
+
 
 class PartnersConfig(AppConfig):
     name = "raccord.partners"
-    label = "partners"
     verbose_name = "Partenaires"
+
+    def ready(self):
+        from . import dashboard, demo, gdpr, scale
+
+        registry.demo.add_loader("partners", demo.load)
+        registry.scale.add_loader("partners", scale.load)
+        registry.gdpr.add_section(gdpr.SECTION)
+        registry.dashboard.add_panel("follow_ups", dashboard.FollowUpsPanel, order=50)
+        registry.requests.add("partnership_inquiries", dashboard.INQUIRIES)
+        registry.requests.add("coaching_requests", dashboard.COACHING_REQUESTS)

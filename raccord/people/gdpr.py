@@ -1,5 +1,7 @@
 """What the people app holds about a person: the contact card, roles, memberships, consents."""
 
+from raccord.core.registry import GdprSection
+
 
 def export(contact) -> dict:
     """The contact card as the team sees it, with the consents log."""
@@ -37,3 +39,6 @@ def erase(contact) -> None:
     contact.consents.all().delete()
     contact.memberships.all().delete()
     contact.roles.clear()
+
+
+SECTION = GdprSection("people", "Fiche contact", export=export, erase=erase)

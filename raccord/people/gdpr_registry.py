@@ -1,7 +1,8 @@
 """GDPR across every module: gather what each app holds about a person, export it, erase it.
 
-Each app in `settings.RACCORD_APPS` has `gdpr.py` with `export(contact) -> dict` and
-`erase(contact)`. After the apps have erased their part, a safety net walks every model with a
+Each app registers a `GdprSection(label, title, export, erase)` in `registry.gdpr` from its
+`AppConfig.ready()` (usually `gdpr.SECTION`, beside its `export(contact) -> dict` and
+`erase(contact)`), lowest app first. After the apps have erased their part, a safety net walks every model with a
 foreign key to Contact (relation introspection), scrubs copies of the address or name left in
 text columns, and reports the rows that still point to the person. The Contact itself is then
 anonymised (rows still need it to keep counts right) or deleted (nothing refers to it).
@@ -10,34 +11,23 @@ anonymised (rows still need it to keep counts right) or deleted (nothing refers 
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import logging
 import uuid
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
+
+from raccord.core import registry
+from raccord.core.outbox import OutgoingMail
 
 from .models import ERASED_DOMAIN, AuditEntry, Contact, email_hash
 from .services import _fk_relations, linked_rows
 
 logger = logging.getLogger(__name__)
-
-
-def app_modules():
-    """(app label, gdpr module) for every Raccord app that has one, in settings order."""
-    modules = []
-    for app in settings.RACCORD_APPS:
-        try:
-            module = importlib.import_module(f"{app}.gdpr")
-        except ModuleNotFoundError:
-            continue
-        modules.append((app.rsplit(".", 1)[-1], module))
-    return modules
 
 
 def _jsonable(value):
@@ -47,14 +37,14 @@ def _jsonable(value):
 def collect(contact: Contact) -> dict:
     """Everything every app holds about the person, keyed by app, JSON-ready."""
     data = {}
-    for label, module in app_modules():
+    for section in registry.gdpr:
         try:
-            part = module.export(contact)
+            part = section.export(contact)
         except Exception:  # one broken app must not hide the others' data from the person
-            logger.exception("GDPR export failed in %s", label)
+            logger.exception("GDPR export failed in %s", section.label)
             part = {"erreur": "Cette partie n’a pas pu être exportée ; l’équipe a été prévenue."}
         if part:
-            data[label] = _jsonable(part)
+            data[section.label] = _jsonable(part)
     return data
 
 
@@ -146,10 +136,6 @@ def _scrub_json(value, needles: list[str], placeholder: str):
 
 def _forget_mails(contact: Contact, report: ErasureReport) -> None:
     """Mails to, from or about the person leave the outbox (team notifications included)."""
-    try:
-        from raccord.core.outbox import OutgoingMail
-    except ImportError:
-        return
     about = (
         models.Q(contact=contact)
         | models.Q(to_email__iexact=contact.email)
@@ -209,13 +195,13 @@ def erase(contact: Contact, *, user=None, action: str = AuditEntry.Action.ERASE)
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     report = ErasureReport(contact_ref=contact.pk)
     audit_hash = email_hash(contact.email)
-    for label, module in app_modules():
+    for section in registry.gdpr:
         try:
             with transaction.atomic():
-                module.erase(contact)
+                section.erase(contact)
         except Exception:
-            logger.exception("GDPR erase failed in %s", label)
-            report.app_errors.append(label)
+            logger.exception("GDPR erase failed in %s", section.label)
+            report.app_errors.append(section.label)
         contact.refresh_from_db()
     placeholder_email = f"efface-{contact.pk}-{uuid.uuid4().hex[:12]}@{ERASED_DOMAIN}"
     _forget_mails(contact, report)
@@ -253,18 +239,8 @@ def _is_empty(value) -> bool:
 
 
 def overview(contact: Contact) -> list[dict]:
-    """For the admin page: each module's data with a French title and row counts."""
+    """For the admin page: each module's data under the title its section gives."""
     data = collect(contact)
-    titles = {
-        "core": "Site et messages",
-        "people": "Fiche contact",
-        "partners": "Partenariats et formations",
-        "events": "Soirées",
-        "films": "Films et diffusion",
-        "residencies": "Résidences",
-        "newsletter": "Infolettre",
-        "plateau": "Plateau coopératif",
-    }
     sections = []
     for label, part in data.items():
         if _is_empty(part):
@@ -272,7 +248,7 @@ def overview(contact: Contact) -> list[dict]:
         sections.append(
             {
                 "label": label,
-                "title": titles.get(label, label),
+                "title": registry.gdpr.get(label).title,
                 "json": json.dumps(part, ensure_ascii=False, indent=2),
             }
         )

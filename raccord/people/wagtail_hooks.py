@@ -1,4 +1,4 @@
-"""Admin wiring: the "Contacts" menu, GDPR tools and the admin home panels."""
+"""Admin wiring: the "Contacts" menu and the GDPR tools."""
 
 import django_filters
 from django import forms
@@ -8,13 +8,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from raccord.partners.models import Organisation
 
-from . import admin_views, dashboard
+from . import admin_views
 from .models import Consent, Contact, Role, normalize_email
 
 MENU_HOOK = "register_raccord_contacts_menu_item"
@@ -218,46 +217,3 @@ def audit_menu_item():
     return PermissionMenuItem(
         "Journal RGPD", reverse("people_audit_log"), icon_name="history", order=930
     )
-
-
-# --- admin home -------------------------------------------------------------------------------
-
-
-class FollowUpsPanel(Component):
-    name = "raccord_follow_ups"
-    template_name = "people/admin/panels/follow_ups.html"
-    order = 50
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["follow_ups"] = dashboard.follow_ups()
-        context["request"] = parent_context.get("request")
-        context["csrf_token"] = parent_context.get("csrf_token")
-        return context
-
-
-class NewRequestsPanel(Component):
-    name = "raccord_new_requests"
-    template_name = "people/admin/panels/new_requests.html"
-    order = 60
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["sources"] = dashboard.new_requests()
-        return context
-
-
-class NextSoireesPanel(Component):
-    name = "raccord_next_soirees"
-    template_name = "people/admin/panels/next_soirees.html"
-    order = 70
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["soirees"] = dashboard.next_soirees()
-        return context
-
-
-@hooks.register("construct_homepage_panels")
-def add_home_panels(request, panels):
-    panels[:0] = [FollowUpsPanel(), NewRequestsPanel(), NextSoireesPanel()]

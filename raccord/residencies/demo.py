@@ -2,7 +2,8 @@
 
 Idempotent: pages, calls, budgets and funding are created only when absent, so the team's edits
 survive a second `load_demo`. The March 2024 residency replaces the foundation's standard page
-at `/residence-mars-2024/`, which becomes a redirect.
+at `/residence-mars-2024/`, which becomes a redirect. The films demo, loaded after this one,
+links the two films and the exhibition to it.
 """
 
 from __future__ import annotations
@@ -146,7 +147,6 @@ def load(ctx) -> None:
     _reviewer_group(ctx)
     march = _march_2024(ctx, index)
     _redirect_old_page(ctx, march)
-    _link_films(ctx, march)
     _next_residency(ctx, index)
 
 
@@ -210,15 +210,13 @@ def _march_2024(ctx, index) -> ResidencyPage:
         ParticipantGroup(role=role, count=count, sort_order=i)
         for i, (role, count) in enumerate(MARCH_2024_GROUPS)
     ]
-    exhibition = ctx.home.get_children().filter(slug="exposition").first()
     page.outputs = [
         ResidencyOutput(
             kind=ResidencyOutput.Kind.COMIC,
             title="Dix planches de bande dessinée par Romane Rostoll",
             description="Les enjeux, les tensions et les anecdotes de la résidence, dessinés ; "
             "elles voyagent aujourd’hui en exposition.",
-            page=exhibition,
-            sort_order=0,
+            sort_order=0,  # the films demo points it at the exhibition page
         )
     ]
     page.save_revision().publish()
@@ -242,24 +240,6 @@ def _redirect_old_page(ctx, march) -> None:
             old_path=old_path, redirect_page=march, is_permanent=True, site=ctx.site
         )
         ctx.created.append("Redirect /residence-mars-2024 → /residences/mars-2024/")
-
-
-def _link_films(ctx, march) -> None:
-    """The two films of March 2024 point to their residency (films app, read defensively)."""
-    from django.apps import apps
-
-    try:
-        film_model = apps.get_model("films", "FilmPage")
-    except LookupError:
-        return
-    if not any(f.name == "residency" for f in film_model._meta.get_fields()):
-        return
-    for film in film_model.objects.filter(
-        title__in=["Récolter la tempête", "Sur écoute"], residency__isnull=True
-    ):
-        film.residency = march
-        film.save_revision().publish()
-        ctx.created.append(f"film {film.title} linked to March 2024")
 
 
 def _next_residency(ctx, index) -> None:

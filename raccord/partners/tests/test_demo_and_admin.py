@@ -114,3 +114,14 @@ def test_team_adds_an_organisation_with_kinds(staff_client, partners_page):
     org = Organisation.objects.get(name="Fondation Exemple")
     assert org.website == "https://fondation.example"
     assert list(org.partnership_kinds.all()) == [kind]
+
+
+@pytest.mark.django_db
+def test_done_follow_ups_leave_the_admin_home_panel(partners_page):
+    from raccord.partners import dashboard, services
+
+    due = dashboard.follow_ups()
+    assert due
+    services.mark_done(due[0])
+    assert due[0] not in dashboard.follow_ups()
+    assert Interaction.objects.filter(done_at__isnull=False).count() == 1

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.db import models
 
-from raccord.core import signed_links
+from raccord.core import registry, signed_links
 from raccord.partners.models import Interaction, Organisation
 from raccord.people import gdpr_registry, services
 from raccord.people.models import AuditEntry, Contact
@@ -129,14 +129,15 @@ def test_a_person_with_nothing_else_is_deleted_outright(db):
 
 @pytest.mark.django_db
 def test_a_broken_app_does_not_stop_the_others(monkeypatch, db):
-    from raccord.partners import gdpr as partners_gdpr
+    from dataclasses import replace
 
     contact = services.find_or_create(email="x@example.org", name="X")
 
     def boom(contact):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(partners_gdpr, "erase", boom)
+    broken = replace(registry.gdpr.get("partners"), erase=boom)
+    monkeypatch.setitem(registry.gdpr._entries, "partners", broken)  # same place in the order
     report = gdpr_registry.erase(contact)
     assert report.app_errors == ["partners"]
     assert not Contact.objects.filter(email="x@example.org").exists()
