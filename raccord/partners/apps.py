@@ -8,7 +8,8 @@ class PartnersConfig(AppConfig):
     verbose_name = "Partenaires"
 
     def ready(self):
-        from . import dashboard, demo, gdpr, scale
+        from . import dashboard, demo, gdpr, scale, views
+        from .models import PartnersIndexPage, TrainingPage
 
         registry.demo.add_loader("partners", demo.load)
         registry.scale.add_loader("partners", scale.load)
@@ -16,3 +17,12 @@ class PartnersConfig(AppConfig):
         registry.dashboard.add_panel("follow_ups", dashboard.FollowUpsPanel, order=50)
         registry.requests.add("partnership_inquiries", dashboard.INQUIRIES)
         registry.requests.add("coaching_requests", dashboard.COACHING_REQUESTS)
+        registry.page_routes.add_route(
+            PartnersIndexPage,
+            "devenir-partenaire/",
+            views.PartnershipInquiryView.as_page_view(),
+            name="inquiry",
+        )
+        registry.page_routes.add_route(
+            TrainingPage, "", views.CoachingRequestView.as_page_view(), name="request"
+        )

@@ -1,8 +1,9 @@
-"""Public forms of the partners app: become a partner, ask for a training or coaching."""
+"""Public forms of the partners app: become a partner, ask for a training or coaching.
+
+The public-form pipeline (core/public_forms.py) adds the honeypot and the ALTCHA field.
+"""
 
 from django import forms
-
-from raccord.core.protection import HoneypotMixin
 
 from .models import CoachingRequest, PartnershipKind
 
@@ -40,7 +41,7 @@ class PersonFields(forms.Form):
     )
 
 
-class PartnershipInquiryForm(HoneypotMixin, PersonFields):
+class PartnershipInquiryForm(PersonFields):
     organisation = forms.CharField(
         label="Votre organisation",
         max_length=200,
@@ -79,7 +80,7 @@ class PartnershipInquiryForm(HoneypotMixin, PersonFields):
     )
 
 
-class CoachingRequestForm(HoneypotMixin, PersonFields):
+class CoachingRequestForm(PersonFields):
     organisation = forms.CharField(
         label="Société de production, école ou structure",
         max_length=200,

@@ -2,12 +2,12 @@
 
 from django import forms
 
-from raccord.core.protection import HoneypotMixin
-
 from .models import Contact
 
 
-class MyDataRequestForm(HoneypotMixin, forms.Form):
+class MyDataRequestForm(forms.Form):
+    """`/mes-donnees/`: the pipeline adds the honeypot and the ALTCHA field."""
+
     email = forms.EmailField(
         label="Votre adresse e-mail",
         max_length=254,

@@ -12,7 +12,6 @@ from raccord.partners.models import Interaction, Organisation
 from raccord.people import gdpr_registry, services
 from raccord.people.models import AuditEntry, Contact
 from raccord.people.tests.makers import REQUIRED, fill_every_app
-from raccord.people.views import make_token
 
 EMAIL = "lea.martin@example.org"
 NAME = "Léa Martin-Guérin"
@@ -228,13 +227,37 @@ def test_self_service_gives_the_same_answer_known_or_not(client, sent_mails):
 
 @pytest.mark.django_db
 def test_self_service_honeypot_and_rate_limit(client, sent_mails):
+    """Without an ALTCHA proof (no JavaScript), three sends an hour, the honeypot's included."""
     services.find_or_create(email="connue@example.org")
     response = client.post("/mes-donnees/", {"email": "connue@example.org", "site_web": "x"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert sent_mails() == []
-    for _ in range(4):
-        client.post("/mes-donnees/", {"email": "autre@example.org"})
+    for n in range(2):
+        client.post("/mes-donnees/", {"email": f"autre{n}@example.org"})
     assert client.post("/mes-donnees/", {"email": "autre@example.org"}).status_code == 429
+
+
+@pytest.mark.django_db
+def test_self_service_sends_at_most_three_links_an_hour_to_one_address(client, sent_mails):
+    from raccord.people.views import MyDataView
+
+    services.find_or_create(email="connue@example.org")
+    spellings = ["connue@example.org", "Connue@example.org", "CONNUE@example.org"]
+    spellings += [" connue@example.org", "connue@EXAMPLE.org"]  # not double submits
+    for n, email in enumerate(spellings):  # from five client addresses: only the address limit
+        response = client.post("/mes-donnees/", {"email": email}, REMOTE_ADDR=f"192.0.2.{n}")
+        assert response.status_code == 303
+        assert response["Location"] == "/mes-donnees/lien-envoye/"
+    assert len(sent_mails()) == 3
+    assert MyDataView.neutral and MyDataView.address_field == "email"
+
+
+@pytest.mark.django_db
+def test_self_service_refuses_an_invalid_address_with_a_400(client, sent_mails):
+    response = client.post("/mes-donnees/", {"email": "pas-une-adresse"})
+    assert response.status_code == 400
+    assert "ne semble pas valide" in response.content.decode()
+    assert sent_mails() == []
 
 
 def test_self_service_link_downloads_then_erases(client, lea, sent_mails):
@@ -268,7 +291,7 @@ def test_self_service_link_downloads_then_erases(client, lea, sent_mails):
 @pytest.mark.django_db
 def test_tampered_or_expired_links_do_nothing(client):
     contact = services.find_or_create(email="connue@example.org", name="Connue")
-    token = make_token(contact)
+    token = services.my_data_token(contact)
     tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
     for url in (f"/mes-donnees/acces/{tampered}/", f"/mes-donnees/effacer/{tampered}/"):
         response = client.post(url, {"confirm": "oui", "format": "json"})
