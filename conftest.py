@@ -69,3 +69,14 @@ def site(db):
     ctx = DemoContext()
     demo.load(ctx)
     return ctx.site
+
+
+@pytest.fixture
+def registered(monkeypatch):
+    """`registered(registry.gdpr, "key", entry)`: an entry in a core registry for one test only."""
+
+    def add(target, key, entry):
+        monkeypatch.setitem(target._entries, key, entry)
+        return entry
+
+    return add

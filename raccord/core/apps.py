@@ -1,12 +1,16 @@
 from django.apps import AppConfig
 
+from . import registry
+
 
 class CoreConfig(AppConfig):
     name = "raccord.core"
-    label = "core"
     verbose_name = "Site"
 
     def ready(self):
-        from . import page_cache
+        from . import dashboard, demo, page_cache, scale
 
         page_cache.connect_signals()
+        registry.demo.add_loader("core", demo.load)
+        registry.scale.add_loader("core", scale.load)
+        registry.dashboard.add_panel("new_requests", dashboard.NewRequestsPanel, order=60)

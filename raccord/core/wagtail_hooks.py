@@ -1,12 +1,12 @@
-"""Admin wiring for the site's own tools: the list of admin login lockouts (Paramètres →
-Connexions bloquées)."""
+"""Admin wiring for the site's own tools: the admin home's registered panels, and the list of
+admin login lockouts (Paramètres → Connexions bloquées)."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import lockouts
+from . import lockouts, registry
 from .admin_views import LockoutsView
 
 # --- Admin login lockouts (core/lockouts.py) ---------------------------------------------------
@@ -38,3 +38,16 @@ def register_lockout_permissions():
     """Lets a group of the team lift lockouts (Paramètres → Groupes: « access attempt »)."""
     app_label, codename = lockouts.UNLOCK_PERMISSION.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+# --- admin home -------------------------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_registered_panels(request, panels):
+    """The panels the apps registered (core/dashboard.py), placed among Wagtail's by `order`."""
+    for entry in registry.dashboard:
+        panel = entry.component(request)
+        if panel is not None:
+            panel.order = entry.order
+            panels.append(panel)

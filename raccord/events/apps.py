@@ -1,19 +1,25 @@
 from django.apps import AppConfig
 
+from raccord.core import registry
+
 
 class EventsConfig(AppConfig):
     name = "raccord.events"
-    label = "events"
     verbose_name = "Soirées"
 
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import dashboard, demo, gdpr, scale
         from .models import EventPage
         from .signals import event_seats_changed, purge_event_pages
 
         page_published.connect(_capacity_may_have_grown, sender=EventPage)
         event_seats_changed.connect(purge_event_pages, dispatch_uid="raccord-events-purge-seats")
+        registry.demo.add_loader("events", demo.load)
+        registry.scale.add_loader("events", scale.load)
+        registry.gdpr.add_section(gdpr.SECTION)
+        registry.dashboard.add_panel("next_soirees", dashboard.NextSoireesPanel, order=70)
 
 
 def _capacity_may_have_grown(sender, instance, **kwargs):

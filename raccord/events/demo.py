@@ -3,8 +3,6 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
-
 from .models import EventIndexPage, EventPage, Registration, Venue
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -12,15 +10,6 @@ PARIS = ZoneInfo("Europe/Paris")
 
 def _at(*args) -> datetime:
     return datetime(*args, tzinfo=PARIS)
-
-
-def _film(title: str):
-    """The catalogue's film page when the films app has it, else None (the title is kept)."""
-    try:
-        model = apps.get_model("films", "FilmPage")
-    except LookupError:
-        return None
-    return model.objects.filter(title__iexact=title).first()
 
 
 def _programme(topic: str, description: str) -> list:
@@ -35,12 +24,11 @@ def _programme(topic: str, description: str) -> list:
         )
     ]
     for title in ("Récolter la tempête", "Sur écoute"):
-        film = _film(title)
         blocks.append(
             (
                 "projection",
                 {
-                    "film": film,
+                    "film": None,  # the films demo, loaded after, points it at the catalogue
                     "title": title,
                     "description": "Court métrage né de la résidence à Bascule Argoat.",
                 },

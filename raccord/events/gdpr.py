@@ -3,6 +3,8 @@
 from django.db.models import Q
 from django.utils import timezone
 
+from raccord.core.registry import GdprSection
+
 
 def _registrations(contact):
     from .models import Registration
@@ -48,3 +50,6 @@ def erase(contact) -> None:
     _registrations(contact).update(
         name="", email="", contact=None, answers={}, anonymised_at=now, updated_at=now
     )
+
+
+SECTION = GdprSection("events", "Soirées", export=export, erase=erase)

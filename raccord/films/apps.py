@@ -1,18 +1,22 @@
 from django.apps import AppConfig
 
+from raccord.core import registry
+
 
 class FilmsConfig(AppConfig):
     name = "raccord.films"
-    label = "films"
     verbose_name = "Films et diffusion"
 
     def ready(self):
-        from raccord.core import registry
         from raccord.core.registry import PageKind
 
-        from . import views
+        from . import dashboard, demo, gdpr, scale, views
         from .models import ExhibitionPage, FilmPage
 
+        registry.demo.add_loader("films", demo.load)
+        registry.scale.add_loader("films", scale.load)
+        registry.gdpr.add_section(gdpr.SECTION)
+        registry.requests.add("screening_requests", dashboard.SCREENING_REQUESTS)
         # Blocks of lower apps (a soirée's programme, the infolettre) choose films by kind.
         registry.page_kinds.add("film", PageKind("film", FilmPage))
         registry.page_routes.add_route(

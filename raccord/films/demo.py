@@ -1,7 +1,8 @@
 """Demo content: the two films, the exhibition, a recording, /diffusion/ and a few requests.
 
 Loaded by `manage.py load_demo` (idempotent: pages are found by slug, images by title,
-requests by organisation name). Images are placeholders drawn by `placeholders.py`.
+requests by organisation name). Images are placeholders drawn by `placeholders.py`. Films sit
+above soirées and residencies, whose demos load first: this one links their pages to the films.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from raccord.events.models import EventPage
+from raccord.residencies.models import ResidencyOutput, ResidencyPage
 
 from . import placeholders
 from .models import (
@@ -134,11 +136,12 @@ PLATES = [
 
 def load(ctx) -> None:
     films = _films(ctx)
-    _exhibition(ctx)
+    exhibition = _exhibition(ctx)
     _recordings(ctx)
     _diffusion(ctx, films)
     _requests(ctx, films)
     _link_soirees(films)
+    _link_residency(ctx, films, exhibition)
 
 
 def _link_soirees(films: list[FilmPage]) -> None:
@@ -157,6 +160,26 @@ def _link_soirees(films: list[FilmPage]) -> None:
             revision = event.save_revision()
             if event.live:
                 revision.publish()
+
+
+def _link_residency(ctx, films: list[FilmPage], exhibition: ExhibitionPage) -> None:
+    """The films and the comic plates come from March 2024, which the residencies demo made."""
+    march = ResidencyPage.objects.filter(slug="mars-2024").first()
+    if march is None:
+        return
+    for film in films:
+        if film.residency_id is None:
+            film.residency = march
+            film.save_revision().publish()
+            ctx.created.append(f"film {film.title} linked to March 2024")
+    outputs = list(march.outputs.all())
+    unlinked = [o for o in outputs if o.kind == ResidencyOutput.Kind.COMIC and o.page_id is None]
+    if unlinked:
+        for output in unlinked:
+            output.page = exhibition
+        march.outputs = outputs
+        march.save_revision().publish()
+        ctx.created.append("March 2024 plates linked to the exhibition")
 
 
 def _films(ctx) -> list[FilmPage]:
@@ -262,7 +285,7 @@ def _exhibition(ctx) -> ExhibitionPage:
 
 
 def _march_2025_soiree():
-    """The events demo's March 2025 soirée, when the events demo is loaded."""
+    """The events demo's March 2025 soirée, if the team kept it."""
     return (
         EventPage.objects.filter(start__date=date(2025, 3, 9)).first()
         or EventPage.objects.filter(title__icontains="soin").order_by("start").first()
@@ -332,7 +355,7 @@ def _diffusion(ctx, films) -> None:
             day = timezone.localtime(event.start).date()
             venue = event.venue.name if event.venue else ""
         elif when.month != 3:
-            continue  # only the March 2025 date is known without the events demo
+            continue  # only the March 2025 date is known when the team removed the soirée
         if not venue and when.month == 3:
             venue = "le DOC"
         showing = Showing.objects.create(

@@ -6,6 +6,8 @@ names organisations and cities, never people.
 
 from __future__ import annotations
 
+from raccord.core.registry import GdprSection
+
 from .models import FilmCredit, ScreeningRequest
 
 
@@ -74,3 +76,6 @@ def erase(contact) -> None:
         request.fingerprint = ""
         request.save()
         request.activity.all().update(text="")
+
+
+SECTION = GdprSection("films", "Films et diffusion", export=export, erase=erase)

@@ -1,16 +1,17 @@
 from django.apps import AppConfig
 
+from raccord.core import registry
+
 
 class NewsletterConfig(AppConfig):
     name = "raccord.newsletter"
-    label = "newsletter"
     verbose_name = "Infolettre"
 
     def ready(self):
         from anymail.signals import tracking
         from django.db.models.signals import post_delete, post_save
 
-        from . import services, webhooks
+        from . import demo, gdpr, scale, services, webhooks
 
         tracking.connect(webhooks.on_tracking, dispatch_uid="raccord.newsletter.tracking")
         for signal in (post_save, post_delete):
@@ -19,3 +20,6 @@ class NewsletterConfig(AppConfig):
                 sender="newsletter.Topic",
                 dispatch_uid=f"topics-{signal}",
             )
+        registry.demo.add_loader("newsletter", demo.load)
+        registry.scale.add_loader("newsletter", scale.load)
+        registry.gdpr.add_section(gdpr.SECTION)

@@ -1,5 +1,7 @@
 """What the infolettre holds about a person, for export and erasure (see raccord.people.gdpr)."""
 
+from raccord.core.registry import GdprSection
+
 from .models import Delivery, Subscriber, Suppression
 
 
@@ -46,3 +48,6 @@ def erase(contact) -> None:
         Delivery.objects.filter(subscriber=subscriber).update(email="", subscriber=None)
         subscriber.delete()
     Delivery.objects.filter(email=contact.email).update(email="")
+
+
+SECTION = GdprSection("newsletter", "Infolettre", export=export, erase=erase)

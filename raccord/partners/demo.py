@@ -319,8 +319,6 @@ def load(ctx) -> None:
         ctx.created.append(f"échange {org_name}")
 
     _load_requests(ctx)
-    if ctx.scale:
-        _load_volume(ctx)
 
 
 def _load_requests(ctx) -> None:
@@ -360,26 +358,3 @@ def _load_requests(ctx) -> None:
             needs="Une équipe qui veut essayer la météo du matin et les décisions par consentement.",
         )
         ctx.created.append("demande d’accompagnement")
-
-
-def _load_volume(ctx) -> None:
-    """Many organisations and contacts for query-budget checks and measurements."""
-    existing = set(Organisation.objects.values_list("slug", flat=True))
-    new = [
-        Organisation(
-            name=f"Organisation de mesure {i}",
-            slug=f"organisation-de-mesure-{i}",
-            is_public=True,
-            circle=Organisation.Circle.COMPANION,
-        )
-        for i in range(ctx.scale * 20)
-        if f"organisation-de-mesure-{i}" not in existing
-    ]
-    Organisation.objects.bulk_create(new)
-    Contact.objects.bulk_create(
-        [
-            Contact(email=f"personne-{i}@example.org", name=f"Personne {i}")
-            for i in range(ctx.scale * 200)
-        ],
-        ignore_conflicts=True,
-    )

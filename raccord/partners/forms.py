@@ -1,8 +1,10 @@
-"""Public forms of the partners app: become a partner, ask for a training or coaching."""
+"""Public forms of the partners app: become a partner, ask for a training or coaching.
+
+The public-form pipeline (core/public_forms.py) adds the honeypot and the ALTCHA field.
+"""
 
 from django import forms
 
-from raccord.core.protection import HoneypotMixin
 from raccord.people.models import PartnershipKind
 
 from .models import CoachingRequest
@@ -41,7 +43,7 @@ class PersonFields(forms.Form):
     )
 
 
-class PartnershipInquiryForm(HoneypotMixin, PersonFields):
+class PartnershipInquiryForm(PersonFields):
     organisation = forms.CharField(
         label="Votre organisation",
         max_length=200,
@@ -80,7 +82,7 @@ class PartnershipInquiryForm(HoneypotMixin, PersonFields):
     )
 
 
-class CoachingRequestForm(HoneypotMixin, PersonFields):
+class CoachingRequestForm(PersonFields):
     organisation = forms.CharField(
         label="Société de production, école ou structure",
         max_length=200,

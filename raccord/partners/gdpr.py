@@ -2,6 +2,8 @@
 
 from django.db.models import Q
 
+from raccord.core.registry import GdprSection
+
 
 def export(contact) -> dict:
     from .models import CoachingRequest, Interaction, PartnershipInquiry
@@ -64,3 +66,6 @@ def erase(contact) -> None:
         for needle in needles:
             summary = summary.replace(needle, "[personne effacée]")
         Interaction.objects.filter(pk=item.pk).update(contact=None, summary=summary)
+
+
+SECTION = GdprSection("partners", "Partenariats et formations", export=export, erase=erase)

@@ -9,12 +9,12 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from raccord.core.models import RaccordPage
+from raccord.core.models import RaccordPage, RoutedPage
 from raccord.people.models import Organisation, PartnershipKind
 
 
@@ -203,7 +203,7 @@ class CoachingRequest(models.Model):
         return f"{self.get_offer_display()} · {self.production} · {self.created_at:%d/%m/%Y}"
 
 
-class PartnersIndexPage(RoutablePageMixin, RaccordPage):
+class PartnersIndexPage(RoutedPage, RaccordPage):
     """`/partenaires/`: partners and companion collectives, and the way to join them."""
 
     intro = models.TextField("chapô", blank=True)
@@ -245,22 +245,20 @@ class PartnersIndexPage(RoutablePageMixin, RaccordPage):
     def index(self, request):
         return self.render(request)
 
-    @path("devenir-partenaire/")
-    def inquiry(self, request):
-        from .views import partnership_inquiry
-
-        return partnership_inquiry(request, self)
-
     @path("devenir-partenaire/merci/")
     def inquiry_thanks(self, request):
         return self.render(
             request,
-            template="partners/inquiry_thanks.html",
-            context_overrides={"page_title": "Merci pour votre message"},
+            template="partners/thanks.html",
+            context_overrides={
+                "heading": "Merci pour votre message",
+                "received": "Votre proposition de partenariat",
+                "back": "Retour à la page des partenaires",
+            },
         )
 
 
-class TrainingPage(RoutablePageMixin, RaccordPage):
+class TrainingPage(RoutedPage, RaccordPage):
     """`/formations/`: what the collective offers crews, and the request form."""
 
     intro = models.TextField("chapô", blank=True)
@@ -296,16 +294,14 @@ class TrainingPage(RoutablePageMixin, RaccordPage):
     class Meta:
         verbose_name = "page des formations"
 
-    @path("")
-    def index(self, request):
-        from .views import coaching_request
-
-        return coaching_request(request, self)
-
     @path("merci/")
     def thanks(self, request):
         return self.render(
             request,
-            template="partners/coaching_thanks.html",
-            context_overrides={"page_title": "Merci pour votre demande"},
+            template="partners/thanks.html",
+            context_overrides={
+                "heading": "Merci pour votre demande",
+                "received": "Votre demande",
+                "back": "Retour aux formations",
+            },
         )

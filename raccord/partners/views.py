@@ -1,80 +1,51 @@
-"""Thin public views: validate, call the service, redirect to a thank-you page."""
+"""The public forms under the partners and trainings pages, through the public-form pipeline.
 
-from django.shortcuts import redirect
+`PartnersConfig.ready()` mounts them on their pages (`registry.page_routes`), so the page
+models never import them.
+"""
 
-from raccord.core.protection import over_limit, too_many_requests
+from raccord.core.public_forms import PageFormView
 
 from . import services
 from .forms import CoachingRequestForm, PartnershipInquiryForm
 
-LIMIT = {"limit": 5, "period": 3600}
+
+class PartnerFormView(PageFormView):
+    rate = "5/h"  # with an ALTCHA proof
+    strict_rate = "3/h"  # without one (no JavaScript)
+    address_field = "email"  # we answer by mail: at most three sends an hour per address
+    errors = (services.PartnershipError,)
+    thanks_route: str
+
+    def service_kwargs(self, form) -> dict:
+        """The form's own fields, named as the service names them."""
+        data = {name: form.cleaned_data[name] for name in self.form_class.base_fields}
+        data["organisation_name"] = data.pop("organisation")
+        return data
+
+    def get_success_url(self, result) -> str:
+        return self.page.url + self.page.reverse_subpage(self.thanks_route)
 
 
-def partnership_inquiry(request, page):
-    """`/partenaires/devenir-partenaire/`: the form, and its POST."""
-    if over_limit(request, "partners.inquiry", **LIMIT):
-        return too_many_requests(request)
-    thanks_url = page.url + page.reverse_subpage("inquiry_thanks")
-    if request.method == "POST":
-        form = PartnershipInquiryForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.submit_inquiry(
-                    email=data["email"],
-                    name=data["name"],
-                    pronouns=data["pronouns"],
-                    organisation_name=data["organisation"],
-                    role=data["role"],
-                    city=data["city"],
-                    website=data["website"],
-                    offers=list(data["offers"]),
-                    message=data["message"],
-                )
-            except services.PartnershipError as error:
-                form.add_error(None, str(error))
-            else:
-                return redirect(thanks_url)
-        elif form.caught_by_honeypot:
-            return redirect(thanks_url)  # same answer, nothing stored
-    else:
-        form = PartnershipInquiryForm()
-    return page.render(
-        request,
-        template="partners/inquiry_page.html",
-        context_overrides={"form": form, "page_title": "Devenir partenaire"},
-    )
+class PartnershipInquiryView(PartnerFormView):
+    """`/partenaires/devenir-partenaire/`: an organisation proposes to work with the collective."""
+
+    form_class = PartnershipInquiryForm
+    template_name = "partners/inquiry_page.html"
+    scope = "partners.inquiry"
+    thanks_route = "inquiry_thanks"
+
+    def act(self, form):
+        return services.submit_inquiry(**self.service_kwargs(form))
 
 
-def coaching_request(request, page):
-    """`/formations/`: the offers, the request form and its POST."""
-    if over_limit(request, "partners.coaching", **LIMIT):
-        return too_many_requests(request)
-    thanks_url = page.url + page.reverse_subpage("thanks")
-    if request.method == "POST":
-        form = CoachingRequestForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.submit_coaching_request(
-                    email=data["email"],
-                    name=data["name"],
-                    pronouns=data["pronouns"],
-                    organisation_name=data["organisation"],
-                    offer=data["offer"],
-                    production=data["production"],
-                    crew_size=data["crew_size"],
-                    shoot_start=data["shoot_start"],
-                    shoot_end=data["shoot_end"],
-                    location=data["location"],
-                    needs=data["needs"],
-                )
-            except services.PartnershipError as error:
-                form.add_error(None, str(error))
-            else:
-                return redirect(thanks_url)
-        elif form.caught_by_honeypot:
-            return redirect(thanks_url)
-    else:
-        form = CoachingRequestForm()
-    return page.render(request, context_overrides={"form": form})
+class CoachingRequestView(PartnerFormView):
+    """`/formations/`: the trainings page itself, with its request form."""
+
+    form_class = CoachingRequestForm
+    template_name = None  # the page's own template
+    scope = "partners.coaching"
+    thanks_route = "thanks"
+
+    def act(self, form):
+        return services.submit_coaching_request(**self.service_kwargs(form))

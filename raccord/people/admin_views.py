@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -13,6 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import gdpr_registry, services
 from .forms import ImportForm, LookupForm, MergeForm
 from .models import AuditEntry, Contact, normalize_email
+from .views import export_download
 
 IMPORT_SALT = "raccord.people.import"
 
@@ -68,18 +68,9 @@ def gdpr_export(request, pk, fmt):
     if request.method != "POST" or not request.user.has_perm("people.change_contact"):
         raise PermissionDenied
     contact = get_object_or_404(Contact, pk=pk)
-    if fmt == "csv":
-        body, mimetype, action = gdpr_registry.export_csv(contact), "text/csv", "export_csv"
-    else:
-        fmt = "json"
-        body, mimetype, action = (
-            gdpr_registry.export_json(contact),
-            "application/json",
-            "export_json",
-        )
+    response, fmt = export_download(contact, fmt, f"donnees-contact-{contact.pk}")
+    action = AuditEntry.Action.EXPORT_CSV if fmt == "csv" else AuditEntry.Action.EXPORT_JSON
     services.log(action, contact, user=request.user)
-    response = HttpResponse(body, content_type=f"{mimetype}; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="donnees-contact-{contact.pk}.{fmt}"'
     return response
 
 

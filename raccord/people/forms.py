@@ -2,8 +2,6 @@
 
 from django import forms
 
-from raccord.core.protection import HoneypotMixin
-
 from .models import Contact
 
 
@@ -66,7 +64,9 @@ class ContactForm(forms.Form):
         return message
 
 
-class MyDataRequestForm(HoneypotMixin, forms.Form):
+class MyDataRequestForm(forms.Form):
+    """`/mes-donnees/`: the pipeline adds the honeypot and the ALTCHA field."""
+
     email = forms.EmailField(
         label="Votre adresse e-mail",
         max_length=254,

@@ -1,6 +1,8 @@
 """What the people app holds about a person: the contact card, roles, memberships, consents,
 and the messages they left through the contact form."""
 
+from raccord.core.registry import GdprSection
+
 
 def export(contact) -> dict:
     """The contact card as the team sees it, with the consents log."""
@@ -48,3 +50,6 @@ def erase(contact) -> None:
     contact.consents.all().delete()
     contact.memberships.all().delete()
     contact.roles.clear()
+
+
+SECTION = GdprSection("people", "Fiche contact et messages", export=export, erase=erase)

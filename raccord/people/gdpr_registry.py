@@ -1,7 +1,8 @@
 """GDPR across every module: gather what each app holds about a person, export it, erase it.
 
-Each app in `settings.RACCORD_APPS` has `gdpr.py` with `export(contact) -> dict` and
-`erase(contact)`. After the apps have erased their part, a safety net walks every model with a
+Each app registers a `GdprSection(label, title, export, erase)` in `registry.gdpr` from its
+`AppConfig.ready()` (usually `gdpr.SECTION`, beside its `export(contact) -> dict` and
+`erase(contact)`), lowest app first. After the apps have erased their part, a safety net walks every model with a
 foreign key to Contact (relation introspection), scrubs copies of the address or name left in
 text columns, and reports the rows that still point to the person. The Contact itself is then
 anonymised (rows still need it to keep counts right) or deleted (nothing refers to it).
@@ -10,18 +11,17 @@ anonymised (rows still need it to keep counts right) or deleted (nothing refers 
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import logging
 import uuid
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
+from raccord.core import registry
 from raccord.core.outbox import OutgoingMail
 
 from .digests import digest_matches
@@ -31,18 +31,6 @@ from .services import _fk_relations, linked_rows
 logger = logging.getLogger(__name__)
 
 
-def app_modules():
-    """(app label, gdpr module) for every Raccord app that has one, in settings order."""
-    modules = []
-    for app in settings.RACCORD_APPS:
-        try:
-            module = importlib.import_module(f"{app}.gdpr")
-        except ModuleNotFoundError:
-            continue
-        modules.append((app.rsplit(".", 1)[-1], module))
-    return modules
-
-
 def _jsonable(value):
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
 
@@ -50,14 +38,14 @@ def _jsonable(value):
 def collect(contact: Contact) -> dict:
     """Everything every app holds about the person, keyed by app, JSON-ready."""
     data = {}
-    for label, module in app_modules():
+    for section in registry.gdpr:
         try:
-            part = module.export(contact)
+            part = section.export(contact)
         except Exception:  # one broken app must not hide the others' data from the person
-            logger.exception("GDPR export failed in %s", label)
+            logger.exception("GDPR export failed in %s", section.label)
             part = {"erreur": "Cette partie n’a pas pu être exportée ; l’équipe a été prévenue."}
         if part:
-            data[label] = _jsonable(part)
+            data[section.label] = _jsonable(part)
     return data
 
 
@@ -230,13 +218,13 @@ def erase(contact: Contact, *, user=None, action: str = AuditEntry.Action.ERASE)
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     report = ErasureReport(contact_ref=contact.pk)
     audit_hash = email_digest(contact.email)
-    for label, module in app_modules():
+    for section in registry.gdpr:
         try:
             with transaction.atomic():
-                module.erase(contact)
+                section.erase(contact)
         except Exception:
-            logger.exception("GDPR erase failed in %s", label)
-            report.app_errors.append(label)
+            logger.exception("GDPR erase failed in %s", section.label)
+            report.app_errors.append(section.label)
         contact.refresh_from_db()
     placeholder_email = f"efface-{contact.pk}-{uuid.uuid4().hex[:12]}@{ERASED_DOMAIN}"
     _forget_mails(contact, report)
@@ -274,17 +262,8 @@ def _is_empty(value) -> bool:
 
 
 def overview(contact: Contact) -> list[dict]:
-    """For the admin page: each module's data with a French title and row counts."""
+    """For the admin page: each module's data under the title its section gives."""
     data = collect(contact)
-    titles = {
-        "people": "Fiche contact et messages",
-        "partners": "Partenariats et formations",
-        "events": "Soirées",
-        "films": "Films et diffusion",
-        "residencies": "Résidences",
-        "newsletter": "Infolettre",
-        "plateau": "Plateau coopératif",
-    }
     sections = []
     for label, part in data.items():
         if _is_empty(part):
@@ -292,7 +271,7 @@ def overview(contact: Contact) -> list[dict]:
         sections.append(
             {
                 "label": label,
-                "title": titles.get(label, label),
+                "title": registry.gdpr.get(label).title,
                 "json": json.dumps(part, ensure_ascii=False, indent=2),
             }
         )

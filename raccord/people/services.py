@@ -12,11 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower, Trim
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from raccord.core import csv_import, outbox
+from raccord.core import csv_import, outbox, signed_links
 
+from .digests import digest_matches
 from .models import (
     AuditEntry,
     Consent,
@@ -203,6 +205,47 @@ def message_admin_url(stored) -> str:
 def mark_handled(stored, *, handled: bool = True) -> None:
     stored.status = ContactMessage.Status.HANDLED if handled else ContactMessage.Status.NEW
     stored.save(update_fields=["status", "handled_at"])
+
+
+# --- /mes-donnees/: a personal link to one's own data ----------------------------------------
+
+MY_DATA_PURPOSE = "people.my_data"
+MY_DATA_LINK_LIFETIME = timedelta(hours=24)
+
+
+class AlreadyErased(signed_links.BadLink):
+    def __init__(self):
+        super().__init__("Les données liées à ce lien ont déjà été effacées.")
+
+
+def my_data_token(contact: Contact) -> str:
+    return signed_links.make(
+        MY_DATA_PURPOSE, {"c": contact.pk, "h": contact.email_digest}, max_age=MY_DATA_LINK_LIFETIME
+    )
+
+
+def contact_for_my_data_token(token: str) -> Contact:
+    """The person a link was made for; BadLink if altered, expired, or the data is already gone."""
+    value = signed_links.read(MY_DATA_PURPOSE, token)
+    if not isinstance(value, dict):
+        raise signed_links.BadLink()
+    contact = Contact.objects.filter(pk=value.get("c")).first()
+    if contact is None or contact.is_erased:
+        raise AlreadyErased()
+    if not digest_matches(contact.email, value.get("h")):  # links made before the new key too
+        raise signed_links.BadLink()
+    return contact
+
+
+def send_my_data_link(email: str) -> None:
+    """Mail a 24-hour link to a known address; an unknown one gets nothing and learns nothing."""
+    contact = Contact.objects.active().filter(email=normalize_email(email)).first()
+    if contact is None:
+        return
+    path = reverse("people_my_data_access", args=[my_data_token(contact)])
+    link = settings.RACCORD_SITE_URL.rstrip("/") + path
+    outbox.send("people/my_data_link", to=contact, context={"link": link, "hours": 24})
+    log(AuditEntry.Action.SELF_LINK, contact)
 
 
 # --- relations to Contact, whatever app declares them ------------------------------------

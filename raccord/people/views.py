@@ -1,28 +1,21 @@
 """The contact form, and `/mes-donnees/`: a person asks for a signed link, then downloads or
 erases their data.
 
-The request page gives the same answer whether the address is known or not; the link pages
-only act on POST, and a tampered or expired token does nothing but explain itself.
+The request form goes through the public-form pipeline with a neutral answer: the same page
+whether the address is known or not. The link pages are `SignedLinkView`s: they act only on
+POST, and a tampered or expired token does nothing but explain itself.
 """
 
-from datetime import timedelta
-from functools import wraps
-
-from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import render
+from django.urls import reverse_lazy
 
-from raccord.core import outbox, signed_links
-from raccord.core.protection import hit, public_form
-from raccord.core.public_forms import PageFormView
+from raccord.core.public_forms import PageFormView, PublicFormView
+from raccord.core.signed_link_view import SignedLinkView
 
 from . import gdpr_registry, services
-from .digests import digest_matches
 from .forms import ContactForm, MyDataRequestForm
-from .models import AuditEntry, Contact, email_digest, normalize_email
-from .services import log
+from .models import AuditEntry
 
 
 class ContactFormView(PageFormView):
@@ -51,113 +44,70 @@ class ContactFormView(PageFormView):
         return self.page.url + "?envoye=1"
 
 
-PURPOSE = "people.my_data"
-LINK_LIFETIME = timedelta(hours=24)
-
-
-def settings_url(path: str) -> str:
-    return settings.RACCORD_SITE_URL.rstrip("/") + path
-
-
-def make_token(contact: Contact) -> str:
-    return signed_links.make(
-        PURPOSE, {"c": contact.pk, "h": contact.email_digest}, max_age=LINK_LIFETIME
-    )
-
-
-class AlreadyErased(signed_links.BadLink):
-    def __init__(self):
-        super().__init__("Les données liées à ce lien ont déjà été effacées.")
-
-
-def contact_for_token(token: str) -> Contact:
-    """The person a link was made for; BadLink if altered, expired, or the data is already gone."""
-    value = signed_links.read(PURPOSE, token)
-    if not isinstance(value, dict):
-        raise signed_links.BadLink()
-    contact = Contact.objects.filter(pk=value.get("c")).first()
-    if contact is None or contact.is_erased:
-        raise AlreadyErased()
-    if not digest_matches(contact.email, value.get("h")):  # links made before the new key too
-        raise signed_links.BadLink()
-    return contact
-
-
-def private(view):
-    """Pages reached through a personal link: never cached, never indexed, no referrer."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store, private"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "same-origin"
-        return response
-
-    return wrapped
-
-
-@public_form("people.my_data", limit=5, period=3600)
-@require_http_methods(["GET", "HEAD", "POST"])
-def my_data(request):
-    if request.method == "POST":
-        form = MyDataRequestForm(request.POST)
-        if form.is_valid():
-            email = normalize_email(form.cleaned_data["email"])
-            contact = Contact.objects.active().filter(email=email).first()
-            # At most three links an hour per address, silently: no mail bombing, same answer.
-            if contact and hit("people.my_data.address", email_digest(email), limit=3, period=3600):
-                link = settings_url(reverse("people_my_data_access", args=[make_token(contact)]))
-                outbox.send("people/my_data_link", to=contact, context={"link": link, "hours": 24})
-                log(AuditEntry.Action.SELF_LINK, contact)
-            return redirect("people_my_data_sent")
-        if form.caught_by_honeypot:
-            return redirect("people_my_data_sent")
+def export_download(contact, fmt: str, filename: str) -> tuple[HttpResponse, str]:
+    """The person's data as a CSV file when asked, JSON otherwise; also says which it gave."""
+    if fmt == "csv":
+        body, mimetype = gdpr_registry.export_csv(contact), "text/csv"
     else:
-        form = MyDataRequestForm()
-    return render(request, "people/my_data.html", {"form": form})
+        fmt, body, mimetype = "json", gdpr_registry.export_json(contact), "application/json"
+    response = HttpResponse(body, content_type=f"{mimetype}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response, fmt
+
+
+class MyDataView(PublicFormView):
+    form_class = MyDataRequestForm
+    template_name = "people/my_data.html"
+    scope = "people.my_data"
+    rate = "5/h"
+    strict_rate = "3/h"
+    address_field = "email"  # at most three links an hour per address, silently
+    neutral = True  # same answer, known address or not
+    success_url = reverse_lazy("people_my_data_sent")
+
+    def act(self, form):
+        services.send_my_data_link(form.cleaned_data["email"])
 
 
 def my_data_sent(request):
     return render(request, "people/my_data_sent.html")
 
 
-def _bad_link(request, error):
-    return render(request, "people/my_data_bad_link.html", {"error": str(error)}, status=400)
+class MyDataLinkView(SignedLinkView):
+    bad_link_template = "people/my_data_bad_link.html"
+
+    def read(self, token):
+        return services.contact_for_my_data_token(token)
+
+    def get_context_data(self, *, target, token):
+        return {"contact": target, "token": token}
 
 
-@private
-@public_form("people.my_data_access", limit=30, period=3600)
-@require_http_methods(["GET", "HEAD", "POST"])
-def my_data_access(request, token):
-    try:
-        contact = contact_for_token(token)
-    except signed_links.BadLink as error:
-        return _bad_link(request, error)
-    if request.method == "POST":
-        fmt = request.POST.get("format")
-        if fmt == "csv":
-            body, mimetype, ext = gdpr_registry.export_csv(contact), "text/csv", "csv"
-        else:
-            body, mimetype, ext = gdpr_registry.export_json(contact), "application/json", "json"
-        log(AuditEntry.Action.SELF_EXPORT, contact, format=ext)
-        response = HttpResponse(body, content_type=f"{mimetype}; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="mes-donnees-on-est-raccord.{ext}"'
+class MyDataAccessView(MyDataLinkView):
+    template_name = "people/my_data_access.html"
+    scope = "people.my_data_access"
+
+    def act(self, contact):
+        fmt = self.request.POST.get("format", "")
+        response, fmt = export_download(contact, fmt, "mes-donnees-on-est-raccord")
+        services.log(AuditEntry.Action.SELF_EXPORT, contact, format=fmt)
         return response
-    return render(request, "people/my_data_access.html", {"contact": contact, "token": token})
 
 
-@private
-@public_form("people.my_data_erase", limit=10, period=3600)
-@require_http_methods(["GET", "HEAD", "POST"])
-def my_data_erase(request, token):
-    try:
-        contact = contact_for_token(token)
-    except AlreadyErased:
-        return render(request, "people/my_data_erased.html")  # a second click changes nothing
-    except signed_links.BadLink as error:
-        return _bad_link(request, error)
-    if request.method == "POST" and request.POST.get("confirm") == "oui":
+class MyDataEraseView(MyDataLinkView):
+    template_name = "people/my_data_erase.html"
+    scope = "people.my_data_erase"
+    rate = "10/h"
+
+    def bad_link(self, error):
+        if isinstance(error, services.AlreadyErased):
+            return self.render("people/my_data_erased.html", {})  # a second click changes nothing
+        return super().bad_link(error)
+
+    def act(self, contact):
+        if self.request.POST.get("confirm") != "oui":
+            return self.render(
+                self.template_name, self.get_context_data(target=contact, token=self.token)
+            )
         gdpr_registry.erase(contact, action=AuditEntry.Action.SELF_ERASE)
-        return render(request, "people/my_data_erased.html")
-    return render(request, "people/my_data_erase.html", {"contact": contact, "token": token})
+        return self.render("people/my_data_erased.html", {})

@@ -1,4 +1,4 @@
-"""Admin wiring: the "Contacts" menu, GDPR tools, the "Messages" menu and the admin home panels."""
+"""Admin wiring: the "Contacts" menu, the GDPR tools and the "Messages" menu."""
 
 import django_filters
 from django import forms
@@ -8,14 +8,13 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from . import admin_views, dashboard
+from . import admin_views
 from .models import Consent, Contact, ContactMessage, Organisation, Role, normalize_email
 
 MENU_HOOK = "register_raccord_contacts_menu_item"
@@ -293,33 +292,3 @@ class ContactMessageViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_contact_messages():
     return ContactMessageViewSet()
-
-
-# --- admin home -------------------------------------------------------------------------------
-
-
-class NewRequestsPanel(Component):
-    name = "raccord_new_requests"
-    template_name = "people/admin/panels/new_requests.html"
-    order = 60
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["sources"] = dashboard.new_requests()
-        return context
-
-
-class NextSoireesPanel(Component):
-    name = "raccord_next_soirees"
-    template_name = "people/admin/panels/next_soirees.html"
-    order = 70
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["soirees"] = dashboard.next_soirees()
-        return context
-
-
-@hooks.register("construct_homepage_panels")
-def add_home_panels(request, panels):
-    panels[:0] = [NewRequestsPanel(), NextSoireesPanel()]

@@ -6,6 +6,8 @@ exported next to one. An unsigned message is not even linked to its sender in th
 
 from django.db import transaction
 
+from raccord.core.registry import GdprSection
+
 
 def export(contact) -> dict:
     from .models import Answer, CheckIn, CrewMember, Nomination, Proposal, ReferentMessage
@@ -91,3 +93,6 @@ def erase(contact) -> None:
             entry.title, entry.text = title, text
             entry.save(update_fields=["title", "text"])
     CrewMember.objects.filter(pk__in=[m.pk for m in members]).delete()
+
+
+SECTION = GdprSection("plateau", "Plateau coopératif", export=export, erase=erase)

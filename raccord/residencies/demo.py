@@ -2,7 +2,8 @@
 
 Idempotent: pages, calls, budgets and funding are created only when absent, so the team's edits
 survive a second `load_demo`. The March 2024 residency replaces the foundation's standard page
-at `/residence-mars-2024/`, which becomes a redirect.
+at `/residence-mars-2024/`, which becomes a redirect. The films demo, loaded after this one,
+links the two films and the exhibition to it.
 """
 
 from __future__ import annotations
@@ -215,15 +216,13 @@ def _march_2024(ctx, index) -> ResidencyPage:
         ParticipantGroup(role=role, count=count, sort_order=i)
         for i, (role, count) in enumerate(MARCH_2024_GROUPS)
     ]
-    exhibition = ctx.home.get_children().filter(slug="exposition").first()
     page.outputs = [
         ResidencyOutput(
             kind=ResidencyOutput.Kind.COMIC,
             title="Dix planches de bande dessinée par Romane Rostoll",
             description="Les enjeux, les tensions et les anecdotes de la résidence, dessinés ; "
             "elles voyagent aujourd’hui en exposition.",
-            page=exhibition,
-            sort_order=0,
+            sort_order=0,  # the films demo points it at the exhibition page
         )
     ]
     page.save_revision().publish()

@@ -7,6 +7,8 @@ to the person goes, including reviewers' comments about them.
 
 from django.utils import timezone
 
+from raccord.core.registry import GdprSection
+
 
 def export(contact) -> dict:
     """Everything this app stores about `contact`, as JSON-ready data."""
@@ -75,3 +77,6 @@ def erase(contact) -> None:
         diversity_consent=False,
         anonymised_at=timezone.now(),
     )
+
+
+SECTION = GdprSection("residencies", "Résidences", export=export, erase=erase)

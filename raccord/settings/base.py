@@ -15,14 +15,16 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# In layer order (docs/architecture.md): apps become ready in this order, so every registry of
+# core/registry.py (demo loaders, GDPR sections…) lists its entries lowest app first.
 RACCORD_APPS = [
     "raccord.core",
     "raccord.people",
     "raccord.partners",
-    "raccord.events",
-    "raccord.films",
-    "raccord.residencies",
     "raccord.newsletter",
+    "raccord.events",
+    "raccord.residencies",
+    "raccord.films",
     "raccord.plateau",
 ]
 

@@ -125,9 +125,9 @@ def _grow(urls: dict[str, str], n: int = 12) -> None:
     def index(model):
         return home.get_children().type(model).first().specific
 
-    image = scale._image(ctx)
+    image = scale.placeholder_image(ctx)
     venue = Venue.objects.first()
-    scale._pages(
+    scale.add_pages(
         ctx,
         index(NewsIndexPage),
         NewsPage,
@@ -139,7 +139,7 @@ def _grow(urls: dict[str, str], n: int = 12) -> None:
             intro="Des nouvelles du collectif.",
         ),
     )
-    events = scale._pages(
+    events = scale.add_pages(
         ctx,
         index(EventIndexPage),
         EventPage,
@@ -153,7 +153,7 @@ def _grow(urls: dict[str, str], n: int = 12) -> None:
             capacity=200,
         ),
     )
-    films = scale._pages(
+    films = scale.add_pages(
         ctx,
         index(FilmIndexPage),
         FilmPage,
@@ -163,7 +163,7 @@ def _grow(urls: dict[str, str], n: int = 12) -> None:
             title=f"Court-métrage n° {i}", year=2020, poster=image, synopsis="<p>Un film.</p>"
         ),
     )
-    scale._pages(
+    scale.add_pages(
         ctx,
         index(RecordingIndexPage),
         RecordingPage,
@@ -171,7 +171,7 @@ def _grow(urls: dict[str, str], n: int = 12) -> None:
         "budget-captation-",
         lambda i: RecordingPage(title=f"Captation n° {i}", recorded_on=now.date(), thumbnail=image),
     )
-    scale._pages(
+    scale.add_pages(
         ctx,
         index(ResidencyIndexPage),
         ResidencyPage,

@@ -84,7 +84,6 @@ def test_follow_up_can_be_marked_done_from_the_admin_home(staff_client, partners
 
 @pytest.mark.django_db
 def test_inquiry_edit_page_opens_for_the_team(staff_client, partners_page, inquiry_data, client):
-    from raccord.partners import services
 
     inquiry = services.submit_inquiry(
         email="x@example.org", name="X", organisation_name="Orga X", message="Bonjour"
@@ -117,9 +116,11 @@ def test_team_adds_an_organisation_with_kinds(staff_client, partners_page):
 
 
 @pytest.mark.django_db
-def test_done_follow_ups_leave_the_panel(partners_page):
-    due = services.due_follow_ups()
+def test_done_follow_ups_leave_the_admin_home_panel(partners_page):
+    from raccord.partners import dashboard
+
+    due = dashboard.follow_ups()
     assert due
     services.mark_done(due[0])
-    assert due[0] not in services.due_follow_ups()
+    assert due[0] not in dashboard.follow_ups()
     assert Interaction.objects.filter(done_at__isnull=False).count() == 1

@@ -7,12 +7,11 @@ from datetime import timedelta
 import pytest
 from django.db import models
 
-from raccord.core import signed_links
+from raccord.core import registry, signed_links
 from raccord.partners.models import Interaction
 from raccord.people import gdpr_registry, services
 from raccord.people.models import AuditEntry, Contact, Organisation
 from raccord.people.tests.makers import REQUIRED, fill_every_app
-from raccord.people.views import make_token
 
 EMAIL = "lea.martin@example.org"
 NAME = "Léa Martin-Guérin"
@@ -130,14 +129,15 @@ def test_a_person_with_nothing_else_is_deleted_outright(db):
 
 @pytest.mark.django_db
 def test_a_broken_app_does_not_stop_the_others(monkeypatch, db):
-    from raccord.partners import gdpr as partners_gdpr
+    from dataclasses import replace
 
     contact = services.find_or_create(email="x@example.org", name="X")
 
     def boom(contact):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(partners_gdpr, "erase", boom)
+    broken = replace(registry.gdpr.get("partners"), erase=boom)
+    monkeypatch.setitem(registry.gdpr._entries, "partners", broken)  # same place in the order
     report = gdpr_registry.erase(contact)
     assert report.app_errors == ["partners"]
     assert not Contact.objects.filter(email="x@example.org").exists()
@@ -228,13 +228,37 @@ def test_self_service_gives_the_same_answer_known_or_not(client, sent_mails):
 
 @pytest.mark.django_db
 def test_self_service_honeypot_and_rate_limit(client, sent_mails):
+    """Without an ALTCHA proof (no JavaScript), three sends an hour, the honeypot's included."""
     services.find_or_create(email="connue@example.org")
     response = client.post("/mes-donnees/", {"email": "connue@example.org", "site_web": "x"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert sent_mails() == []
-    for _ in range(4):
-        client.post("/mes-donnees/", {"email": "autre@example.org"})
+    for n in range(2):
+        client.post("/mes-donnees/", {"email": f"autre{n}@example.org"})
     assert client.post("/mes-donnees/", {"email": "autre@example.org"}).status_code == 429
+
+
+@pytest.mark.django_db
+def test_self_service_sends_at_most_three_links_an_hour_to_one_address(client, sent_mails):
+    from raccord.people.views import MyDataView
+
+    services.find_or_create(email="connue@example.org")
+    spellings = ["connue@example.org", "Connue@example.org", "CONNUE@example.org"]
+    spellings += [" connue@example.org", "connue@EXAMPLE.org"]  # not double submits
+    for n, email in enumerate(spellings):  # from five client addresses: only the address limit
+        response = client.post("/mes-donnees/", {"email": email}, REMOTE_ADDR=f"192.0.2.{n}")
+        assert response.status_code == 303
+        assert response["Location"] == "/mes-donnees/lien-envoye/"
+    assert len(sent_mails()) == 3
+    assert MyDataView.neutral and MyDataView.address_field == "email"
+
+
+@pytest.mark.django_db
+def test_self_service_refuses_an_invalid_address_with_a_400(client, sent_mails):
+    response = client.post("/mes-donnees/", {"email": "pas-une-adresse"})
+    assert response.status_code == 400
+    assert "ne semble pas valide" in response.content.decode()
+    assert sent_mails() == []
 
 
 def test_self_service_link_downloads_then_erases(client, lea, sent_mails):
@@ -268,7 +292,7 @@ def test_self_service_link_downloads_then_erases(client, lea, sent_mails):
 @pytest.mark.django_db
 def test_tampered_or_expired_links_do_nothing(client):
     contact = services.find_or_create(email="connue@example.org", name="Connue")
-    token = make_token(contact)
+    token = services.my_data_token(contact)
     tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
     for url in (f"/mes-donnees/acces/{tampered}/", f"/mes-donnees/effacer/{tampered}/"):
         response = client.post(url, {"confirm": "oui", "format": "json"})

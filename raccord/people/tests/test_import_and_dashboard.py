@@ -113,20 +113,8 @@ def test_admin_home_shows_follow_ups_requests_and_soirees(staff_client, partners
 
 
 @pytest.mark.django_db
-def test_dashboard_survives_a_missing_app(monkeypatch, db):
-    from raccord.people import dashboard
-
-    dashboard.register_request_source(dashboard.RequestSource("Fantôme", "ghost.Request"))
-    try:
-        labels = [row["label"] for row in dashboard.new_requests()]
-        assert "Fantôme" not in labels
-    finally:
-        dashboard._sources[:] = [s for s in dashboard._sources if s.model != "ghost.Request"]
-
-
-@pytest.mark.django_db
 def test_new_requests_panel_counts_every_kind_of_request(site):
-    from raccord.people import dashboard
+    from raccord.core import dashboard
     from raccord.people.tests.makers import fill_every_app
 
     filled = fill_every_app(site, "demandeuse@example.org", "Demandeuse Test")

@@ -1,13 +1,16 @@
-"""Load the collective's demo content; running it twice changes nothing."""
+"""Load the collective's demo content; running it twice changes nothing.
 
-import importlib
+Every app registers its loader (`registry.demo`, and `registry.scale` for `--scale N`) in its
+`AppConfig.ready()`; they run in the registries' order, lowest layer first.
+"""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from raccord.core import page_cache, registry
 from raccord.core.demo_support import DemoContext
 
+# The slugs of the pages each app's demo puts under the home page (slugs only: no app imported).
 MENU_ORDER = [
     "le-collectif",
     "soirees",
@@ -55,24 +58,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale=0, **options):
         ctx = DemoContext(stdout=self.stdout, scale=scale)
-        for app in settings.RACCORD_APPS:
-            try:
-                module = importlib.import_module(f"{app}.demo")
-            except ModuleNotFoundError:
-                continue
+        for loader in registry.demo:
             with transaction.atomic():
-                module.load(ctx)
+                loader.load(ctx)
         if ctx.created and ctx.home is not None:
             arrange_menu(ctx.home)
         if scale:
-            from raccord.core import scale as scale_loader
-
-            scale_loader.load(ctx, scale)
+            for loader in registry.scale:
+                loader.load(ctx)
         if ctx.created or scale:
             # Pages added with add_child() send no publish signal: retire cached pages and
             # fragments (a shared Redis outlives this command) so visitors see the new content.
-            from raccord.core import page_cache
-
             page_cache.purge_all()
         if ctx.created:
             self.stdout.write(f"Contenu créé : {len(ctx.created)} éléments.")
