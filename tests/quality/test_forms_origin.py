@@ -114,7 +114,7 @@ def test_the_public_forms_and_the_personal_link_pages_succeed_from_chromium(
     form.get_by_label("Votre adresse e-mail").fill("ana.origine@example.org")
     form.get_by_label("Objet").fill("Une projection à Brest")
     form.get_by_label("Votre message").fill("Bonjour, nous aimerions accueillir vos films.")
-    form.get_by_role("checkbox").check()
+    form.locator("input[name=consent]").check()
     form.get_by_role("button", name="Envoyer").click()
     expect(page.get_by_text("votre message est bien arrivé").first).to_be_visible()
 

@@ -231,6 +231,7 @@ def fresh_settings(monkeypatch):
 def test_every_settings_module_reads_the_trusted_proxy_count(
     fresh_settings, monkeypatch, module, default
 ):
+    monkeypatch.setenv("RACCORD_HASH_KEY", "k" * 40)  # production requires it
     monkeypatch.delenv("RACCORD_TRUSTED_PROXY_COUNT", raising=False)
     unset = fresh_settings(module).RACCORD_TRUSTED_PROXY_COUNT
     monkeypatch.setenv("RACCORD_TRUSTED_PROXY_COUNT", "2")

@@ -31,7 +31,7 @@ def test_every_app_registers_its_demo_and_gdpr_section_lowest_layer_first():
         "core", "partners", "newsletter", "events", "residencies", "films", "plateau",
     ]  # fmt: skip
     assert registry.gdpr.keys() == [
-        "core", "people", "partners", "newsletter", "events", "residencies", "films", "plateau",
+        "people", "partners", "newsletter", "events", "residencies", "films", "plateau",
     ]  # fmt: skip
     assert set(registry.scale.keys()) >= {"core", "people", "newsletter", "events", "films"}
 

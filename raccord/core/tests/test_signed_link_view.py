@@ -52,7 +52,7 @@ def test_get_shows_the_page_and_only_the_post_acts(call):
     for response in (page, call("post", token)):
         assert response["Cache-Control"] == "no-store, private"
         assert response["X-Robots-Tag"] == "noindex, nofollow"
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_a_tampered_or_expired_link_answers_400_and_does_nothing(call):

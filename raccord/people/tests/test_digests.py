@@ -9,7 +9,7 @@ from django.test import override_settings
 from raccord.core import signed_links
 from raccord.people import services
 from raccord.people.digests import digest_matches, email_digest, email_digests
-from raccord.people.views import PURPOSE
+from raccord.people.services import MY_DATA_PURPOSE as PURPOSE
 
 
 def legacy_suppression_digest(email):
