@@ -9,9 +9,13 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from raccord.core import registry
+
         from .models import EventPage
         from .signals import event_seats_changed, purge_event_pages
 
+        # Lower apps (the infolettre) and higher ones (films) point at soirées by this kind.
+        registry.page_kinds.add("soiree", registry.PageKind("soiree", EventPage))
         page_published.connect(_capacity_may_have_grown, sender=EventPage)
         event_seats_changed.connect(purge_event_pages, dispatch_uid="raccord-events-purge-seats")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from urllib.parse import quote_plus
 
@@ -352,6 +353,17 @@ class EventPage(RaccordPage):
         except Exception:  # noqa: BLE001 - the films app may still be migrating
             return []
 
+    def card(self):
+        """A soirée's card (the infolettre's): its kind, date, place and introduction."""
+        return replace(
+            super().card(),
+            label=self.get_kind_display(),
+            when=self.start,
+            meta=str(self.venue) if self.venue_id else "",
+            text=self.intro,
+            link_label="Voir la soirée",
+        )
+
     def ics_url(self) -> str:
         return reverse("events:event_ics", args=[self.pk])
 
@@ -362,14 +374,12 @@ class EventPage(RaccordPage):
         return reverse("events:register", args=[self.pk])
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import REGISTRATION_WORDING, RegistrationForm
+        """The form is not here: the template asks `{% registration_form %}` (events_tags)."""
         from .jsonld import event_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         context["remaining"] = self.remaining_seats()
         context["state"] = self.registration_state()
-        context["form"] = RegistrationForm(event=self)
-        context["registration_wording"] = REGISTRATION_WORDING
         context["recordings"] = self.recordings_list()
         context["photos"] = list(self.photos.select_related("image"))
         context["jsonld"] = event_jsonld(self, request, context["remaining"])

@@ -16,10 +16,10 @@ RACCORD_APPS = [
     "raccord.core",
     "raccord.people",
     "raccord.partners",
+    "raccord.newsletter",
     "raccord.events",
     "raccord.films",
     "raccord.residencies",
-    "raccord.newsletter",
     "raccord.plateau",
 ]
 
