@@ -118,7 +118,7 @@ def load(ctx) -> None:
     for soiree in SOIREES:
         fields = dict(soiree)
         venue = doc if fields.pop("at_doc", True) else None
-        pages.append(ctx.page(index, EventPage, kind=EventPage.Kind.SOIREE, venue=venue, **fields))
+        pages.append(ctx.page(index, EventPage, kind=EventPage.Kind.EVENING, venue=venue, **fields))
     november, march, upcoming = pages
     if not Registration.objects.filter(event=upcoming).exists():
         _demo_registrations(upcoming, ctx)

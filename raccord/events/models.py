@@ -77,6 +77,16 @@ class Venue(index.Indexed, models.Model):
         return f"https://www.openstreetmap.org/search?query={query}"
 
 
+# The kinds' values until 2026 (migration 0003 converted the rows); old `?type=` links still work.
+LEGACY_KINDS = {
+    "soiree": "evening",
+    "projection": "screening",
+    "atelier": "workshop",
+    "table-ronde": "round_table",
+    "residence": "residency",
+}
+
+
 class EventIndexPage(RaccordPage):
     intro = models.TextField("chapô", blank=True)
 
@@ -92,6 +102,7 @@ class EventIndexPage(RaccordPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         kind = request.GET.get("type", "")
+        kind = LEGACY_KINDS.get(kind, kind)  # links shared before the values became English
         kinds = dict(EventPage.Kind.choices)
         events = (
             EventPage.objects.live()
@@ -137,18 +148,18 @@ EventManager = PageManager.from_queryset(EventQuerySet)
 
 class EventPage(RaccordPage):
     class Kind(models.TextChoices):
-        SOIREE = "soiree", "Soirée"
-        PROJECTION = "projection", "Projection"
-        ATELIER = "atelier", "Atelier"
-        TABLE_RONDE = "table-ronde", "Table ronde"
-        RESIDENCE = "residence", "Résidence"
+        EVENING = "evening", "Soirée"
+        SCREENING = "screening", "Projection"
+        WORKSHOP = "workshop", "Atelier"
+        ROUND_TABLE = "round_table", "Table ronde"
+        RESIDENCY = "residency", "Résidence"
 
     class Price(models.TextChoices):
         FREE = "free", "Gratuit"
         PAY_WHAT_YOU_CAN = "pwyc", "Prix libre"
         FIXED = "fixed", "Tarif"
 
-    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.SOIREE)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.EVENING)
     start = models.DateTimeField("début", db_index=True)
     end = models.DateTimeField("fin", db_index=True)
     venue = models.ForeignKey(

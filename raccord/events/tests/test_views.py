@@ -23,7 +23,7 @@ def test_the_index_lists_upcoming_first_then_the_archive(client, make_event):
     now = timezone.now()
     make_event(title="Soirée passée", start=now - timedelta(days=30))
     make_event(title="Prochaine soirée", start=now + timedelta(days=3))
-    make_event(title="Atelier plus tard", start=now + timedelta(days=9), kind="atelier")
+    make_event(title="Atelier plus tard", start=now + timedelta(days=9), kind="workshop")
 
     response = client.get("/soirees/")
     html = response.content.decode()
@@ -37,7 +37,7 @@ def test_the_index_lists_upcoming_first_then_the_archive(client, make_event):
     assert "40 places restantes" in html
     _anonymous_and_cacheable(response)
 
-    filtered = client.get("/soirees/?type=atelier").content.decode()
+    filtered = client.get("/soirees/?type=workshop").content.decode()
     assert "Atelier plus tard" in filtered and "Prochaine soirée" not in filtered
 
 
