@@ -16,8 +16,11 @@ API (pytest fixtures, available everywhere through the root conftest.py):
 - ``browser`` -> the session's Playwright ``Browser`` (Debian's Chromium). For another width or
   a second visitor: ``new_page(browser, width=390, height=844)`` (same recording as ``page``;
   close it with ``p.context.close()``).
-- ``smtp_sink`` -> a real SMTP server (aiosmtpd) the site sends to during this test.
-  ``smtp_sink.messages``: list of ``email.message.EmailMessage``;
+- ``smtp_sink`` -> a real SMTP server (aiosmtpd) the site sends to during this test; the one
+  SMTP sink of the test suite (journeys and the infolettre sender use it; it needs no browser).
+  ``smtp_sink.messages``: list of ``email.message.EmailMessage``; ``to(address)`` and
+  ``counts()`` (a Counter by recipient); ``envelopes``; ``connections`` (EHLOs seen);
+  ``refuse[address] = "550 ..."`` to refuse a recipient;
   ``smtp_sink.wait_for("ana@example.org", subject="...", timeout=10)`` -> the first message to
   that address (optionally whose subject contains the text), failing the test after the timeout;
   ``smtp_sink.text(msg)`` / ``smtp_sink.html(msg)`` -> body parts;
@@ -26,7 +29,7 @@ API (pytest fixtures, available everywhere through the root conftest.py):
 - ``admin_page`` -> a ``page`` already logged into Wagtail's admin through the real login form, as
   the superuser ``ADMIN_USERNAME`` / ``ADMIN_PASSWORD`` (created for the test).
 
-Every test using these fixtures is marked ``browser`` automatically (``pytest -m "not browser"``
+Every test using the browser or the live server is marked ``browser`` automatically (``pytest -m "not browser"``
 skips them) and runs after the other tests. When Chromium, Playwright or the quality tools are
 missing the tests skip with a message saying how to install them, except under ``CI=true``,
 where they fail. A journey looks like::
@@ -58,6 +61,7 @@ import shutil
 import socket
 import threading
 import time
+from collections import Counter
 from email.message import EmailMessage
 
 import pytest
@@ -79,7 +83,7 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 LIVE_FIXTURES = {"live_url", "admin_page"}
-BROWSER_FIXTURES = {"browser", "page", "admin_page", "live_url", "smtp_sink"}
+BROWSER_FIXTURES = {"browser", "page", "admin_page", "live_url"}
 
 
 def in_ci() -> bool:
@@ -426,25 +430,52 @@ def admin_page(live_url, page, django_user_model):
 
 
 class SmtpSink:
-    """Messages received by a real SMTP server during one test."""
+    """Messages received by a real SMTP server during one test (journeys and the sender alike).
+
+    `refuse[address] = "550 5.1.1 No such user"` makes the server refuse a recipient with that
+    answer; `envelopes` keeps (MAIL FROM, RCPT TO) of each message; `connections` counts EHLOs.
+    """
 
     def __init__(self, host: str, port: int):
         self.host, self.port = host, port
-        self.messages: list[EmailMessage] = []
         self.live_url = ""
         self._received = threading.Condition()
+        self.reset()
+
+    def reset(self):
+        with self._received:
+            self.messages: list[EmailMessage] = []
+            self.envelopes: list[tuple[str, list[str]]] = []
+            self.refuse: dict[str, str] = {}
+            self.connections = 0
 
     # aiosmtpd handler
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        with self._received:
+            self.connections += 1
+        session.host_name = hostname
+        return responses
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        answer = self.refuse.get(address.lower())
+        if answer:
+            return answer
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self._received:
             self.messages.append(message)
+            self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
             self._received.notify_all()
         return "250 Message accepted for delivery"
 
-    def reset(self):
-        with self._received:
-            self.messages = []
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.messages if m["To"] == address]
+
+    def counts(self) -> Counter:
+        return Counter(str(m["To"]) for m in self.messages)
 
     def wait_for(self, to: str, *, subject: str = "", timeout: float = 10) -> EmailMessage:
         deadline = time.monotonic() + timeout
@@ -490,7 +521,7 @@ def _smtp_server():
     except ImportError:
         unavailable("aiosmtpd is not installed: `make install` (dev dependencies).")
     sink = SmtpSink("127.0.0.1", _free_port())
-    controller = Controller(sink, hostname=sink.host, port=sink.port)
+    controller = Controller(sink, hostname=sink.host, port=sink.port, data_size_limit=0)
     controller.start()
     yield sink
     controller.stop()

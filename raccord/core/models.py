@@ -50,6 +50,12 @@ class RaccordPage(Page):
     class Meta:
         abstract = True
 
+    def card(self):
+        """How this page shows in a card elsewhere (core/cards.py); page types add their facts."""
+        from .cards import default_card
+
+        return default_card(self)
+
     def get_view_restrictions(self):
         # Wagtail asks on every page served (two queries); while no page of the site has a
         # restriction, the answer is known without asking (core/routing.py).

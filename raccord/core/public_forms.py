@@ -104,6 +104,16 @@ class PublicFormView(View):
 
     # --- the pipeline ----------------------------------------------------------------------
 
+    @classmethod
+    def blank_form(cls, **attrs) -> forms.Form:
+        """The empty form as the pipeline serves it (honeypot and ALTCHA included), for a page
+        or a shared fragment that shows it outside this view: `RegisterView.blank_form(event=e)`
+        sets `attrs` on a view instance, then asks `get_form()`."""
+        view = cls()
+        for name, value in attrs.items():
+            setattr(view, name, value)
+        return view.get_form()
+
     def get_form(self, data=None, files=None) -> forms.Form:
         form = self.form_class(data, files, **self.get_form_kwargs())
         form.fields[HONEYPOT_FIELD] = HoneypotField()

@@ -14,6 +14,8 @@ class EventsConfig(AppConfig):
         from .models import EventPage
         from .signals import event_seats_changed, purge_event_pages
 
+        # Lower apps (the infolettre) and higher ones (films) point at soirées by this kind.
+        registry.page_kinds.add("soiree", registry.PageKind("soiree", EventPage))
         page_published.connect(_capacity_may_have_grown, sender=EventPage)
         event_seats_changed.connect(purge_event_pages, dispatch_uid="raccord-events-purge-seats")
         registry.demo.add_loader("events", demo.load)

@@ -1,30 +1,15 @@
 """Programme blocks of a soirée: what happens, in order."""
 
-from django.utils.functional import cached_property
 from wagtail import blocks
-from wagtail.models import Page
+
+from raccord.core.blocks import KindPageChooserBlock
 
 
-class FilmChooserBlock(blocks.PageChooserBlock):
-    """Chooses a catalogue film; falls back to any page while the films app lacks FilmPage."""
+class FilmChooserBlock(KindPageChooserBlock):
+    """Named by migration 0001 only; the programme uses KindPageChooserBlock("film")."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("page_type", "films.FilmPage")
-        super().__init__(**kwargs)
-
-    @cached_property
-    def target_models(self):
-        try:
-            return super().target_models
-        except LookupError:
-            return [Page]
-
-    def deconstruct(self):
-        # Keep the model as a string so migrations never need the films app's state.
-        path, args, kwargs = blocks.Block.deconstruct(self)
-        kwargs.pop("page_type", None)
-        kwargs.pop("target_model", None)
-        return path, args, kwargs
+        super().__init__("film", **kwargs)
 
 
 class ExhibitionBlock(blocks.StructBlock):
@@ -38,7 +23,7 @@ class ExhibitionBlock(blocks.StructBlock):
 
 
 class ProjectionBlock(blocks.StructBlock):
-    film = FilmChooserBlock(label="film du catalogue", required=False)
+    film = KindPageChooserBlock("film", label="film du catalogue", required=False)
     title = blocks.CharBlock(
         label="titre",
         max_length=200,

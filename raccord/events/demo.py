@@ -1,41 +1,96 @@
-"""Demo content: the two soirées the collective held, and the next one open for registration."""
+"""Demo content: the two soirées the collective held, the next one open for registration, and
+the first infolettre, which told of them (the infolettre sits below events: it is written here).
+"""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from raccord.newsletter import demo as newsletter_demo
+
 from .models import EventIndexPage, EventPage, Registration, Venue
 
 PARIS = ZoneInfo("Europe/Paris")
+FIRST_ISSUE = "Infolettre n°1 : une première soirée, et la suivante sur le soin"
 
 
 def _at(*args) -> datetime:
     return datetime(*args, tzinfo=PARIS)
 
 
-def _programme(topic: str, description: str) -> list:
-    blocks = [
+def _programme(topic: str, description: str, *extra) -> list:
+    """Exhibition, the two films (linked to the catalogue by films/demo.py), a round table."""
+    exhibition = {
+        "title": "Les planches de la résidence",
+        "description": "Dix planches de bande dessinée de Romane Rostoll racontent la "
+        "résidence-laboratoire de mars 2024 : ses enjeux, ses tensions, ses anecdotes.",
+    }
+    films = [
         (
-            "exhibition",
+            "projection",
             {
-                "title": "Les planches de la résidence",
-                "description": "Dix planches de bande dessinée de Romane Rostoll racontent la "
-                "résidence-laboratoire de mars 2024 : ses enjeux, ses tensions, ses anecdotes.",
+                "film": None,
+                "title": title,
+                "description": "Court métrage né de la résidence à Bascule Argoat.",
             },
         )
+        for title in ("Récolter la tempête", "Sur écoute")
     ]
-    for title in ("Récolter la tempête", "Sur écoute"):
-        blocks.append(
-            (
-                "projection",
-                {
-                    "film": None,  # the films demo, loaded after, points it at the catalogue
-                    "title": title,
-                    "description": "Court métrage né de la résidence à Bascule Argoat.",
-                },
-            )
-        )
-    blocks.append(("round_table", {"topic": topic, "description": description, "speakers": []}))
-    return blocks
+    round_table = {"topic": topic, "description": description, "speakers": []}
+    return [("exhibition", exhibition), *films, ("round_table", round_table), *extra]
+
+
+SOIREES = [
+    {
+        "slug": "cooperation-courts-metrages-novembre-2024",
+        "title": "Intégrer la coopération dans les courts métrages",
+        "start": _at(2024, 11, 21, 19, 0),
+        "end": _at(2024, 11, 21, 23, 0),
+        "at_doc": False,
+        "intro": "Notre première soirée : comment faire entrer la coopération dans la "
+        "fabrication d’un court métrage, de l’écriture au tournage.",
+        "programme": _programme(
+            "Intégrer la coopération dans les courts métrages",
+            "Une table ronde suivie d’un temps pour goûter, ensemble, à un outil de coopération.",
+        ),
+        "registration_enabled": False,
+        "recap": "La soirée a réuni des technicien·nes, des étudiant·es et des curieuses et "
+        "curieux autour des deux films et des planches de la résidence.",
+    },
+    {
+        "slug": "prendre-soin-sur-les-plateaux-mars-2025",
+        "title": "Prendre soin sur les plateaux de tournage",
+        "start": _at(2025, 3, 9, 18, 0),
+        "end": _at(2025, 3, 9, 23, 0),
+        "intro": "Un dimanche soir au DOC pour parler du soin sur les tournages : exposition, "
+        "projection des deux courts métrages et table ronde, enregistrée.",
+        "programme": _programme(
+            "Le soin sur les plateaux de tournage",
+            "Une table ronde, puis un avant-goût des outils de coopération. La discussion a été "
+            "enregistrée : la captation est en ligne.",
+        ),
+        "registration_enabled": False,
+        "recap": "La table ronde a été enregistrée : retrouvez la captation ci-dessous.",
+    },
+    {
+        "slug": "creer-des-films-en-cooperation-2027",
+        "title": "Créer des films en coopération : retour de résidence",
+        "start": _at(2027, 2, 6, 18, 30),
+        "end": _at(2027, 2, 6, 23, 0),
+        "intro": "Les planches, les films, et ce que la résidence « créer des films en "
+        "coopération » nous a appris. Une soirée pour en parler ensemble.",
+        "programme": _programme(
+            "Produire autrement : la coopération au service des équipes",
+            "Table ronde, puis un temps de pratique pour goûter à la coopération.",
+            ("meal", {"description": "Une soupe et de quoi grignoter, à prix libre."}),
+        ),
+        "price_kind": EventPage.Price.PAY_WHAT_YOU_CAN,
+        "capacity": 40,
+        "max_seats_per_registration": 4,
+        "ask_dietary": True,
+        "ask_accessibility": True,
+        "ask_heard_from": True,
+    },
+]
 
 
 def load(ctx) -> None:
@@ -59,72 +114,15 @@ def load(ctx) -> None:
     )
     if created:
         ctx.created.append("Venue le DOC")
-
-    ctx.page(
-        index,
-        EventPage,
-        slug="cooperation-courts-metrages-novembre-2024",
-        title="Intégrer la coopération dans les courts métrages",
-        kind=EventPage.Kind.SOIREE,
-        start=_at(2024, 11, 21, 19, 0),
-        end=_at(2024, 11, 21, 23, 0),
-        intro="Notre première soirée : comment faire entrer la coopération dans la fabrication "
-        "d’un court métrage, de l’écriture au tournage.",
-        programme=_programme(
-            "Intégrer la coopération dans les courts métrages",
-            "Une table ronde suivie d’un temps pour goûter, ensemble, à un outil de coopération.",
-        ),
-        registration_enabled=False,
-        recap="La soirée a réuni des technicien·nes, des étudiant·es et des curieuses et "
-        "curieux autour des deux films et des planches de la résidence.",
-    )
-    ctx.page(
-        index,
-        EventPage,
-        slug="prendre-soin-sur-les-plateaux-mars-2025",
-        title="Prendre soin sur les plateaux de tournage",
-        kind=EventPage.Kind.SOIREE,
-        start=_at(2025, 3, 9, 18, 0),
-        end=_at(2025, 3, 9, 23, 0),
-        venue=doc,
-        intro="Un dimanche soir au DOC pour parler du soin sur les tournages : exposition, "
-        "projection des deux courts métrages et table ronde, enregistrée.",
-        programme=_programme(
-            "Le soin sur les plateaux de tournage",
-            "Une table ronde, puis un avant-goût des outils de coopération. La discussion a été "
-            "enregistrée : la captation est en ligne.",
-        ),
-        registration_enabled=False,
-        recap="La table ronde a été enregistrée : retrouvez la captation ci-dessous.",
-    )
-    upcoming = ctx.page(
-        index,
-        EventPage,
-        slug="creer-des-films-en-cooperation-2027",
-        title="Créer des films en coopération : retour de résidence",
-        kind=EventPage.Kind.SOIREE,
-        start=_at(2027, 2, 6, 18, 30),
-        end=_at(2027, 2, 6, 23, 0),
-        venue=doc,
-        intro="Les planches, les films, et ce que la résidence « créer des films en "
-        "coopération » nous a appris. Une soirée pour en parler ensemble.",
-        programme=[
-            *_programme(
-                "Produire autrement : la coopération au service des équipes",
-                "Table ronde, puis un temps de pratique pour goûter à la coopération.",
-            ),
-            ("meal", {"description": "Une soupe et de quoi grignoter, à prix libre."}),
-        ],
-        price_kind=EventPage.Price.PAY_WHAT_YOU_CAN,
-        registration_enabled=True,
-        capacity=40,
-        max_seats_per_registration=4,
-        ask_dietary=True,
-        ask_accessibility=True,
-        ask_heard_from=True,
-    )
+    pages = []
+    for soiree in SOIREES:
+        fields = dict(soiree)
+        venue = doc if fields.pop("at_doc", True) else None
+        pages.append(ctx.page(index, EventPage, kind=EventPage.Kind.EVENING, venue=venue, **fields))
+    november, march, upcoming = pages
     if not Registration.objects.filter(event=upcoming).exists():
         _demo_registrations(upcoming, ctx)
+    _first_infolettre(ctx, index, november, march)
 
 
 def _demo_registrations(event, ctx) -> None:
@@ -147,3 +145,51 @@ def _demo_registrations(event, ctx) -> None:
             confirmed_at=event.first_published_at,
         )
     ctx.created.append("3 demo registrations")
+
+
+def _first_infolettre(ctx, index, november, march) -> None:
+    """February 2025: the November soirée told, the March one announced, with their cards."""
+    topics = newsletter_demo.load_topics()
+    body = [
+        (
+            "paragraph",
+            "<p>Bonjour à toutes et à tous,</p><p>Voici la toute première infolettre d’On Est "
+            "Raccord!. Le collectif est devenu une association cette année, et nous voulions vous "
+            "raconter d’où nous venons et où nous allons.</p>",
+        ),
+        ("heading", "Novembre 2024 : coopérer dans les courts métrages"),
+        (
+            "paragraph",
+            "<p>Pour notre première soirée, vous étiez nombreuses et nombreux à venir parler de "
+            "coopération sur les tournages de courts métrages. Au programme : l’exposition des "
+            "planches dessinées par Romane Rostoll, la projection de <i>Récolter la tempête</i> et "
+            "de <i>Sur écoute</i>, puis une table ronde avec un avant-goût de coopération.</p>",
+        ),
+        ("event", {"page": november, "note": "Le compte rendu de la soirée est en ligne."}),
+        ("heading", "Dimanche 9 mars 2025 : prendre soin sur les plateaux"),
+        (
+            "paragraph",
+            "<p>La prochaine soirée aura lieu au DOC, à Paris, de 18 h à 23 h. Nous y parlerons du "
+            "soin sur les plateaux de tournage, avec la même formule : exposition, projection des "
+            "deux films et table ronde. La soirée sera filmée.</p>",
+        ),
+        ("event", {"page": march, "note": "Inscription conseillée : la jauge est limitée."}),
+        ("heading", "En bref"),
+        (
+            "paragraph",
+            "<ul><li>Un article sur notre résidence de mars 2024 à Bascule Argoat est paru dans "
+            "CLAP, le magazine du SPIAC-CGT.</li><li><i>Sur écoute</i> a été montré au festival "
+            "Côté Court.</li><li>Une nouvelle résidence, « créer des films en coopération », se "
+            "prépare en Bretagne.</li></ul>",
+        ),
+        ("button", {"label": "Voir toutes nos soirées", "page": index, "url": ""}),
+    ]
+    newsletter_demo.add_sent_issue(
+        ctx,
+        subject=FIRST_ISSUE,
+        slug="infolettre-1",
+        preheader="Notre première soirée en novembre, la prochaine le 9 mars au DOC.",
+        body=body,
+        topics=[topics["infolettre-generale"], topics["soirees-paris"]],
+        sent_at=_at(2025, 2, 10, 10, 0),
+    )

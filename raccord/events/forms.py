@@ -2,19 +2,10 @@
 
 from django import forms
 
-from raccord.core.protection import HoneypotMixin
-
-NEWSLETTER_WORDING = (
-    "Je souhaite recevoir l’infolettre d’On Est Raccord! (une à deux fois par mois, "
-    "désinscription en un clic)."
-)
-REGISTRATION_WORDING = (
-    "Vos nom et adresse servent à gérer votre inscription (confirmation, rappel la veille, "
-    "liste d’accueil). Ils sont anonymisés un an après la soirée."
-)
+from .services import NEWSLETTER_WORDING
 
 
-class RegistrationForm(HoneypotMixin, forms.Form):
+class RegistrationForm(forms.Form):
     name = forms.CharField(
         label="Nom ou pseudonyme",
         max_length=200,
@@ -51,8 +42,6 @@ class RegistrationForm(HoneypotMixin, forms.Form):
                 max_length=1000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-        # The honeypot goes last so the visible fields keep their natural order.
-        self.order_fields([*[n for n in self.fields if n != "site_web"], "site_web"])
 
     def answers(self) -> dict:
         return {
@@ -60,10 +49,6 @@ class RegistrationForm(HoneypotMixin, forms.Form):
             for key, _ in self.event.questions()
             if self.cleaned_data.get(f"q_{key}", "").strip()
         }
-
-
-class ConfirmForm(forms.Form):
-    """The button behind a signed link: the POST acts, a mail scanner's GET does not."""
 
 
 class WriteToRegistrantsForm(forms.Form):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from urllib.parse import quote_plus
 
@@ -76,6 +77,16 @@ class Venue(index.Indexed, models.Model):
         return f"https://www.openstreetmap.org/search?query={query}"
 
 
+# The kinds' values until 2026 (migration 0003 converted the rows); old `?type=` links still work.
+LEGACY_KINDS = {
+    "soiree": "evening",
+    "projection": "screening",
+    "atelier": "workshop",
+    "table-ronde": "round_table",
+    "residence": "residency",
+}
+
+
 class EventIndexPage(RaccordPage):
     intro = models.TextField("chapô", blank=True)
 
@@ -91,6 +102,7 @@ class EventIndexPage(RaccordPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         kind = request.GET.get("type", "")
+        kind = LEGACY_KINDS.get(kind, kind)  # links shared before the values became English
         kinds = dict(EventPage.Kind.choices)
         events = (
             EventPage.objects.live()
@@ -136,18 +148,18 @@ EventManager = PageManager.from_queryset(EventQuerySet)
 
 class EventPage(RaccordPage):
     class Kind(models.TextChoices):
-        SOIREE = "soiree", "Soirée"
-        PROJECTION = "projection", "Projection"
-        ATELIER = "atelier", "Atelier"
-        TABLE_RONDE = "table-ronde", "Table ronde"
-        RESIDENCE = "residence", "Résidence"
+        EVENING = "evening", "Soirée"
+        SCREENING = "screening", "Projection"
+        WORKSHOP = "workshop", "Atelier"
+        ROUND_TABLE = "round_table", "Table ronde"
+        RESIDENCY = "residency", "Résidence"
 
     class Price(models.TextChoices):
         FREE = "free", "Gratuit"
         PAY_WHAT_YOU_CAN = "pwyc", "Prix libre"
         FIXED = "fixed", "Tarif"
 
-    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.SOIREE)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.EVENING)
     start = models.DateTimeField("début", db_index=True)
     end = models.DateTimeField("fin", db_index=True)
     venue = models.ForeignKey(
@@ -352,6 +364,17 @@ class EventPage(RaccordPage):
         except Exception:  # noqa: BLE001 - the films app may still be migrating
             return []
 
+    def card(self):
+        """A soirée's card (the infolettre's): its kind, date, place and introduction."""
+        return replace(
+            super().card(),
+            label=self.get_kind_display(),
+            when=self.start,
+            meta=str(self.venue) if self.venue_id else "",
+            text=self.intro,
+            link_label="Voir la soirée",
+        )
+
     def ics_url(self) -> str:
         return reverse("events:event_ics", args=[self.pk])
 
@@ -362,14 +385,12 @@ class EventPage(RaccordPage):
         return reverse("events:register", args=[self.pk])
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import REGISTRATION_WORDING, RegistrationForm
+        """The form is not here: the template asks `{% registration_form %}` (events_tags)."""
         from .jsonld import event_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         context["remaining"] = self.remaining_seats()
         context["state"] = self.registration_state()
-        context["form"] = RegistrationForm(event=self)
-        context["registration_wording"] = REGISTRATION_WORDING
         context["recordings"] = self.recordings_list()
         context["photos"] = list(self.photos.select_related("image"))
         context["jsonld"] = event_jsonld(self, request, context["remaining"])

@@ -22,13 +22,23 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from raccord.core import outbox, signed_links
+from raccord.newsletter import services as newsletter
 from raccord.people.models import normalize_email
+from raccord.people.services import find_or_create, record_consent
 
 from . import calendars
 from .models import EventPage, Registration, retention_days
 from .signals import seats_changed
 
 MANAGE_PURPOSE = "events.manage"
+NEWSLETTER_WORDING = (
+    "Je souhaite recevoir l’infolettre d’On Est Raccord! (une à deux fois par mois, "
+    "désinscription en un clic)."
+)
+REGISTRATION_WORDING = (
+    "Vos nom et adresse servent à gérer votre inscription (confirmation, rappel la veille, "
+    "liste d’accueil). Ils sont anonymisés un an après la soirée."
+)
 
 
 class RegistrationError(Exception):
@@ -172,31 +182,11 @@ def _places(n: int) -> str:
 
 
 def _newsletter_opt_in(contact, source: str) -> None:
-    """Hand the separate newsletter consent to the newsletter app when it is there."""
-    from raccord.people.services import record_consent
-
-    from .forms import NEWSLETTER_WORDING
-
+    """The separate infolettre consent: a double opt-in started by the newsletter app."""
     try:
-        from raccord.newsletter import services as newsletter
-    except ImportError:
-        newsletter = None
-    subscribe = getattr(newsletter, "subscribe", None)
-    if subscribe is not None:
-        try:
-            subscribe(email=contact.email, name=contact.name, source=source)
-            return
-        except TypeError:
-            pass  # another signature: fall back to recording the consent
-        except Exception as error:
-            raise RegistrationError(str(error)) from error
-    record_consent(
-        contact,
-        "newsletter",
-        source=source,
-        wording=NEWSLETTER_WORDING,
-        wording_version="events-2026-11",
-    )
+        newsletter.subscribe(email=contact.email, name=contact.name, source=source)
+    except newsletter.NewsletterError as error:
+        raise RegistrationError(str(error)) from error
 
 
 # Verbs ------------------------------------------------------------------------
@@ -218,10 +208,6 @@ def register(
 
     Registering again with the same email updates the registration and re-sends its link.
     """
-    from raccord.people.services import find_or_create, record_consent
-
-    from .forms import REGISTRATION_WORDING
-
     name = " ".join((name or "").split())[:200]
     email = normalize_email(email)
     if not name:

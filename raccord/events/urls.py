@@ -8,10 +8,10 @@ app_name = "events"
 
 urlpatterns = [
     path("soirees/agenda.ics", views.agenda_ics, name="agenda_ics"),
-    path("soirees/<int:pk>/inscription/", views.register, name="register"),
+    path("soirees/<int:pk>/inscription/", views.RegisterView.as_view(), name="register"),
     path("soirees/<int:pk>/inscription/<slug:outcome>/", views.registered, name="registered"),
     path("soirees/<int:pk>/places.json", views.places, name="places"),
     path("soirees/<int:pk>/soiree.ics", views.event_ics, name="event_ics"),
-    path("soirees/mon-inscription/<str:token>/", views.manage, name="manage"),
+    path("soirees/mon-inscription/<str:token>/", views.ManageView.as_view(), name="manage"),
     path("api/v1/soirees/", views.api_events, name="api"),
 ]

@@ -1,106 +1,126 @@
 """Public views: register, manage a registration from its signed link, calendars, seats, API.
 
-Thin on purpose: the rules live in services.py.
+Thin on purpose: the rules live in services.py; both forms go through the public-form pipeline
+(core/public_forms.py), which owns honeypot, ALTCHA, rate limits, double submits and answers.
 """
 
 from __future__ import annotations
 
+from django import forms
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
-from raccord.core.protection import public_form
+from raccord.core.public_forms import PublicFormView
 from raccord.core.signed_links import BadLink
 
 from . import calendars, services
-from .forms import REGISTRATION_WORDING, ConfirmForm, RegistrationForm
+from .forms import RegistrationForm
 from .models import EventPage, Registration
+
+# What the page after a registration says; "recue" when the pipeline answered without acting
+# (a second click of the same form, a bot): the mail tells the outcome.
+OUTCOMES = {
+    Registration.Status.CONFIRMED: "confirmee",
+    Registration.Status.WAITLISTED: "liste-d-attente",
+    None: "recue",
+}
 
 
 def _live_event(pk: int) -> EventPage:
     return get_object_or_404(EventPage.objects.live().select_related("venue"), pk=pk)
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-@public_form("events.register", limit=20, period=3600)
-def register(request, pk: int):
-    """The form lives on the event page; this view takes its POST and shows errors again."""
-    event = _live_event(pk)
-    if request.method != "POST":
-        return redirect(event.get_url(request) + "#inscription")
-    form = RegistrationForm(request.POST, event=event)
-    error = None
-    if form.is_valid():
-        try:
-            registration = services.register(
-                event,
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                seats=form.cleaned_data["seats"],
-                answers=form.answers(),
-                newsletter=form.cleaned_data["newsletter"],
-            )
-        except services.RegistrationError as exc:
-            error = str(exc)
-        else:
-            outcome = (
-                "confirmee"
-                if registration.status == Registration.Status.CONFIRMED
-                else "liste-d-attente"
-            )
-            return redirect("events:registered", pk=event.pk, outcome=outcome)
-    elif form.caught_by_honeypot:
-        # Same answer as a success, nothing stored: a bot learns nothing.
-        return redirect("events:registered", pk=event.pk, outcome="confirmee")
-    return render(
-        request,
-        "events/register_form.html",
-        {
-            "event": event,
-            "form": form,
-            "error": error,
-            "state": event.registration_state(),
-            "registration_wording": REGISTRATION_WORDING,
-        },
-        status=400,
-    )
+class RegisterView(PublicFormView):
+    """The form lives on the event page (`{% registration_form %}`); this view takes its POST."""
+
+    form_class = RegistrationForm
+    template_name = "events/register_form.html"
+    scope = "events.register"
+    rate = "20/h"
+    errors = (services.RegistrationError,)
+
+    event: EventPage
+
+    def dispatch(self, request, *args, pk: int, **kwargs):
+        self.event = _live_event(pk)
+        return super().dispatch(request, *args, pk=pk, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.event.get_url(request) + "#inscription")
+
+    def get_form_kwargs(self) -> dict:
+        return {"event": self.event}
+
+    def get_context_data(self, **context) -> dict:
+        return {
+            "event": self.event,
+            "state": self.event.registration_state(),
+            "registration_wording": services.REGISTRATION_WORDING,
+            **context,
+        }
+
+    def act(self, form) -> Registration:
+        return services.register(
+            self.event,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            seats=form.cleaned_data["seats"],
+            answers=form.answers(),
+            newsletter=form.cleaned_data["newsletter"],
+        )
+
+    def get_success_url(self, registration: Registration | None) -> str:
+        outcome = OUTCOMES[registration.status if registration else None]
+        return reverse("events:registered", args=[self.event.pk, outcome])
 
 
 @require_GET
 def registered(request, pk: int, outcome: str):
     event = _live_event(pk)
-    if outcome not in ("confirmee", "liste-d-attente"):
+    if outcome not in OUTCOMES.values():
         raise Http404
     return render(request, "events/registered.html", {"event": event, "outcome": outcome})
 
 
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
-@public_form("events.manage", limit=30, period=3600)
-def manage(request, token: str):
-    """A signed link from a mail: GET shows a confirm button, only the POST cancels."""
-    try:
-        registration = services.registration_from_token(token)
-    except BadLink as exc:
-        return render(request, "events/link_error.html", {"message": str(exc)}, status=400)
-    event = registration.event
-    done = False
-    if request.method == "POST" and ConfirmForm(request.POST).is_valid():
-        registration = services.cancel(registration)
-        done = True
-    return render(
-        request,
-        "events/manage.html",
-        {
+@method_decorator(never_cache, name="dispatch")
+class ManageView(PublicFormView):
+    """A signed link from a mail: GET shows a button, only the POST cancels."""
+
+    form_class = forms.Form
+    template_name = "events/manage.html"
+    scope = "events.manage"
+    rate = "30/h"
+
+    registration: Registration
+
+    def dispatch(self, request, *args, token: str, **kwargs):
+        try:
+            self.registration = services.registration_from_token(token)
+        except BadLink as exc:
+            return render(request, "events/link_error.html", {"message": str(exc)}, status=400)
+        return super().dispatch(request, *args, token=token, **kwargs)
+
+    def get_context_data(self, **context) -> dict:
+        registration, event = self.registration, self.registration.event
+        return {
             "registration": registration,
             "event": event,
-            "done": done,
+            "done": self.request.GET.get("annulee") == "1"
+            and registration.status == Registration.Status.CANCELLED,
             "when": services.when(event),
             "past": event.is_past(),
-        },
-    )
+            **context,
+        }
+
+    def act(self, form) -> Registration:
+        return services.cancel(self.registration)
+
+    def get_success_url(self, result) -> str:
+        return f"{self.request.path}?annulee=1"
 
 
 @require_GET

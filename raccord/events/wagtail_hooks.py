@@ -4,9 +4,10 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from raccord.core.permissions import NoAddPolicy
 
 from . import admin_views
 from .models import Registration, Venue
@@ -26,19 +27,25 @@ class EventDeskViewSet(ViewSet):
         ]
 
 
-class NoAddPolicy(ModelPermissionPolicy):
-    """Registrations come through the public form (and its rules), never from a blank form."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
+# Registrations come through the public form (and its rules), never from a blank admin form.
 register_permission_policy(Registration, NoAddPolicy(Registration), exact_class=True)
+
+
+# What the CSV export gives (and the inspect page shows), with its column headings.
+EXPORT = {
+    "event": "Soirée",
+    "name": "Nom",
+    "email": "E-mail",
+    "seats": "Places",
+    "status": "État",
+    "answers_text": "Réponses",
+    "newsletter_opt_in": "Infolettre",
+    "created_at": "Inscrit·e le",
+    "confirmed_at": "Confirmée le",
+    "waitlisted_at": "En attente depuis",
+    "cancelled_at": "Annulée le",
+    "present_at": "Arrivée",
+}
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -52,49 +59,12 @@ class RegistrationViewSet(ModelViewSet):
     list_display = ["name", "email", "event", "seats", "status", "answers_text", "present_at"]
     list_filter = ["event", "status", "newsletter_opt_in"]
     search_fields = ["name", "email"]
-    list_export = [
-        "event",
-        "name",
-        "email",
-        "seats",
-        "status",
-        "answers_text",
-        "newsletter_opt_in",
-        "created_at",
-        "confirmed_at",
-        "waitlisted_at",
-        "cancelled_at",
-        "present_at",
-    ]
-    export_headings = {
-        "event": "Soirée",
-        "name": "Nom",
-        "email": "E-mail",
-        "seats": "Places",
-        "status": "État",
-        "answers_text": "Réponses",
-        "newsletter_opt_in": "Infolettre",
-        "created_at": "Inscrit·e le",
-        "confirmed_at": "Confirmée le",
-        "waitlisted_at": "En attente depuis",
-        "cancelled_at": "Annulée le",
-        "present_at": "Arrivée",
-    }
+    list_export = list(EXPORT)
+    export_headings = EXPORT
     export_filename = "inscriptions"
     form_fields = ["name", "answers"]
     inspect_view_fields = [
-        "event",
-        "name",
-        "email",
-        "seats",
-        "status",
-        "answers",
-        "newsletter_opt_in",
-        "created_at",
-        "confirmed_at",
-        "waitlisted_at",
-        "cancelled_at",
-        "present_at",
+        *("answers" if name == "answers_text" else name for name in EXPORT),
         "reminded_at",
         "anonymised_at",
     ]

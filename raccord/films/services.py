@@ -252,9 +252,9 @@ def create_draft_event(request: ScreeningRequest):
         intro_parts.append("Avec une table ronde.")
     if request.topics:
         intro_parts.append(f"Sujets souhaités : {request.topics}")
-    kind = EventPage.Kind.PROJECTION
+    kind = EventPage.Kind.SCREENING
     if request.with_round_table:
-        kind = EventPage.Kind.SOIREE
+        kind = EventPage.Kind.EVENING
     price_kind = (
         EventPage.Price.PAY_WHAT_YOU_CAN
         if request.budget == ScreeningRequest.Budget.FREE

@@ -1,7 +1,8 @@
 """Blocks of a campaign body; each renders for the web version and for the mail (HTML and text).
 
-Event and film cards point to page types written by other apps; a card whose page is gone,
-unpublished or of a type not installed renders nothing rather than breaking a send.
+Soirée and film cards point to pages of higher apps by kind (`KindPageChooserBlock`) and show
+the page's own card (`core.cards`), so the infolettre never names the events or films app. A
+card whose page is gone or unpublished renders nothing rather than breaking a send.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+
+from raccord.core.blocks import KindPageChooserBlock
+from raccord.core.cards import card_for
 
 
 def absolute(url: str) -> str:
@@ -62,22 +66,16 @@ class ButtonBlock(blocks.StructBlock):
         return value
 
 
-class EventCardBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label="soirée", page_type="events.EventPage")
-    note = blocks.TextBlock(label="mot d’accompagnement", required=False)
-
-    class Meta:
-        icon = "date"
-        label = "carte soirée"
-
-
-class FilmCardBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label="film", page_type="films.FilmPage")
-    note = blocks.TextBlock(label="mot d’accompagnement", required=False)
-
-    class Meta:
-        icon = "media"
-        label = "carte film"
+def card_block(kind: str, label: str, icon: str) -> blocks.StructBlock:
+    """A card of a page of `kind` ("soiree", "film"), with a word from the team."""
+    return blocks.StructBlock(
+        [
+            ("page", KindPageChooserBlock(kind, label=label)),
+            ("note", blocks.TextBlock(label="mot d’accompagnement", required=False)),
+        ],
+        icon=icon,
+        label=f"carte {label}",
+    )
 
 
 class CampaignBodyBlock(blocks.StreamBlock):
@@ -87,8 +85,8 @@ class CampaignBodyBlock(blocks.StreamBlock):
     )
     image = ImageBlock(label="image")
     button = ButtonBlock()
-    event = EventCardBlock()
-    film = FilmCardBlock()
+    event = card_block("soiree", "soirée", "date")
+    film = card_block("film", "film", "media")
 
     class Meta:
         label = "contenu"
@@ -98,18 +96,16 @@ def _card(value) -> dict | None:
     page = live_page(value.get("page"))
     if page is None:
         return None
-    start = getattr(page, "start", None)
-    venue = getattr(page, "venue", None)
-    intro = getattr(page, "intro", "") or getattr(page, "search_description", "")
+    card = card_for(page)
     return {
-        "title": page.title,
-        "url": absolute(page.url or ""),
-        "start": start,
-        "venue": str(venue) if venue else "",
-        "intro": strip_tags(str(intro)) if intro else "",
+        "title": card.title,
+        "url": absolute(card.url),
+        "label": card.label,
+        "when": card.when,
+        "meta": card.meta,
+        "text": card.text,
+        "link_label": card.link_label,
         "note": value.get("note", ""),
-        "year": getattr(page, "year", None),
-        "director": getattr(page, "director", "") or getattr(page, "directors", ""),
     }
 
 
@@ -145,7 +141,7 @@ def block_context(child) -> dict | None:
         return {"kind": kind, "label": value["label"], "url": url}
     if kind in ("event", "film"):
         card = _card(value)
-        return {"kind": kind, **card} if card else None
+        return {"kind": "card", "block": kind, **card} if card else None
     return None
 
 

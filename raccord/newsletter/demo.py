@@ -1,11 +1,9 @@
 """Demo content of the infolettre, loaded by `manage.py load_demo` (idempotent).
 
-The topics, the `/infolettre/` page, a few subscribers and the collective's first infolettre,
-sent and published in the archives: the November 2024 soirée and the next one, on care on sets.
+The topics, the `/infolettre/` page and a few subscribers. Issues that feature soirées are
+written by the apps that own them (the first infolettre is in events/demo.py), with
+`add_sent_issue`.
 """
-
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -33,70 +31,46 @@ SUBSCRIBERS = [
     ("noor.demo@example.org", "Noor", ["soirees-paris"]),
 ]
 
-FIRST_ISSUE = "Infolettre n°1 : une première soirée, et la suivante sur le soin"
-PARIS = ZoneInfo("Europe/Paris")
+
+def load_topics() -> dict[str, Topic]:
+    """The demo topics by slug (created when missing)."""
+    topics = {}
+    for slug, name, description, position in TOPICS:
+        topic, _ = Topic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "position": position}
+        )
+        topics[slug] = topic
+    return topics
 
 
-def _event(slug_part: str):
-    try:
-        from raccord.events.models import EventPage
-    except ImportError:
+def add_sent_issue(ctx, *, subject: str, slug: str, preheader: str, body, topics, sent_at):
+    """An issue already sent to the subscribers of `topics`, in the archives; once per subject."""
+    if Campaign.objects.filter(subject=subject).exists():
         return None
-    return EventPage.objects.live().filter(slug__contains=slug_part).first()
-
-
-def _body():
-    november = _event("novembre-2024")
-    march = _event("mars-2025")
-    body = [
-        (
-            "paragraph",
-            "<p>Bonjour à toutes et à tous,</p><p>Voici la toute première infolettre d’On Est "
-            "Raccord!. Le collectif est devenu une association cette année, et nous voulions vous "
-            "raconter d’où nous venons et où nous allons.</p>",
-        ),
-        ("heading", "Novembre 2024 : coopérer dans les courts métrages"),
-        (
-            "paragraph",
-            "<p>Pour notre première soirée, vous étiez nombreuses et nombreux à venir parler de "
-            "coopération sur les tournages de courts métrages. Au programme : l’exposition des "
-            "planches dessinées par Romane Rostoll, la projection de <i>Récolter la tempête</i> et "
-            "de <i>Sur écoute</i>, puis une table ronde avec un avant-goût de coopération.</p>",
-        ),
-    ]
-    if november is not None:
-        body.append(
-            ("event", {"page": november, "note": "Le compte rendu de la soirée est en ligne."})
+    campaign = Campaign.objects.create(
+        subject=subject,
+        preheader=preheader,
+        body=body,
+        slug=slug,
+        status=Campaign.Status.SENT,
+        started_at=sent_at,
+        sent_at=sent_at,
+    )
+    campaign.topics.set(topics)
+    recipients = Subscriber.objects.for_topics(topics).select_related("contact")
+    Delivery.objects.bulk_create(
+        Delivery(
+            campaign=campaign,
+            subscriber=s,
+            email=s.contact.email,
+            status=Delivery.Status.SENT,
+            attempts=1,
+            sent_at=sent_at,
         )
-    body += [
-        ("heading", "Dimanche 9 mars 2025 : prendre soin sur les plateaux"),
-        (
-            "paragraph",
-            "<p>La prochaine soirée aura lieu au DOC, à Paris, de 18 h à 23 h. Nous y parlerons du "
-            "soin sur les plateaux de tournage, avec la même formule : exposition, projection des "
-            "deux films et table ronde. La soirée sera filmée.</p>",
-        ),
-    ]
-    if march is not None:
-        body.append(
-            ("event", {"page": march, "note": "Inscription conseillée : la jauge est limitée."})
-        )
-    body += [
-        ("heading", "En bref"),
-        (
-            "paragraph",
-            "<ul><li>Un article sur notre résidence de mars 2024 à Bascule Argoat est paru dans "
-            "CLAP, le magazine du SPIAC-CGT.</li><li><i>Sur écoute</i> a été montré au festival "
-            "Côté Court.</li><li>Une nouvelle résidence, « créer des films en coopération », se "
-            "prépare en Bretagne.</li></ul>",
-        ),
-    ]
-    from wagtail.models import Page
-
-    agenda = Page.objects.live().filter(slug="soirees").first()
-    if agenda is not None:
-        body.append(("button", {"label": "Voir toutes nos soirées", "page": agenda, "url": ""}))
-    return body
+        for s in recipients
+    )
+    ctx.created.append(f"Campaign {slug}")
+    return campaign
 
 
 def load(ctx) -> None:
@@ -111,13 +85,7 @@ def load(ctx) -> None:
             "films, les résidences. Pas de traceur, pas de revente d’adresse, une désinscription "
             "en un clic.</p>",
         )
-
-    topics = {}
-    for slug, name, description, position in TOPICS:
-        topic, _ = Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "position": position}
-        )
-        topics[slug] = topic
+    topics = load_topics()
 
     from raccord.people.services import find_or_create, record_consent
 
@@ -138,30 +106,3 @@ def load(ctx) -> None:
                 contact, "newsletter", source="/infolettre/ (démo)", wording_version="2025-01"
             )
             ctx.created.append(f"Subscriber {email}")
-
-    if not Campaign.objects.filter(subject=FIRST_ISSUE).exists():
-        sent_at = datetime(2025, 2, 10, 10, 0, tzinfo=PARIS)
-        campaign = Campaign.objects.create(
-            subject=FIRST_ISSUE,
-            preheader="Notre première soirée en novembre, la prochaine le 9 mars au DOC.",
-            body=_body(),
-            slug="infolettre-1",
-            status=Campaign.Status.SENT,
-            started_at=sent_at,
-            sent_at=sent_at,
-        )
-        campaign.topics.set([topics["infolettre-generale"], topics["soirees-paris"]])
-        Delivery.objects.bulk_create(
-            Delivery(
-                campaign=campaign,
-                subscriber=s,
-                email=s.contact.email,
-                status=Delivery.Status.SENT,
-                attempts=1,
-                sent_at=sent_at,
-            )
-            for s in Subscriber.objects.for_topics(list(campaign.topics.all())).select_related(
-                "contact"
-            )
-        )
-        ctx.created.append("Campaign infolettre-1")

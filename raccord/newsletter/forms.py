@@ -1,8 +1,11 @@
-"""Sign-up and preferences forms; topic choices come from a cache so the footer costs no query."""
+"""Sign-up and preferences forms; topic choices come from a cache so the footer costs no query.
+
+The footer's form and the `/infolettre/` page's form are the same form with the same field
+names (so the pipeline reads its honeypot and ALTCHA the same way): the footer only gives its
+fields other ids (`auto_id="id_footer_%s"`), so a page may show both.
+"""
 
 from django import forms
-
-from raccord.core.protection import HoneypotMixin
 
 from . import services
 from .models import Topic
@@ -12,7 +15,7 @@ class TopicChoiceField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
-class SignupForm(HoneypotMixin, forms.Form):
+class SignupForm(forms.Form):
     email = forms.EmailField(
         label="Adresse e-mail",
         max_length=254,
@@ -45,9 +48,6 @@ class SignupForm(HoneypotMixin, forms.Form):
             self.fields["topics"].initial = [str(topics[0]["pk"])]
         if source:
             self.fields["source"].initial = source
-        if self.prefix:
-            # Distinct ids so the footer form and the page form can share a page.
-            self.auto_id = f"id_{self.prefix}_%s"
 
     def clean_email(self):
         try:

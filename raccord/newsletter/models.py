@@ -233,7 +233,7 @@ class Campaign(PreviewableMixin, index.Indexed, models.Model):
         return [("", "E-mail"), ("text", "Version texte")]
 
     def get_preview_context(self, request, mode_name):
-        from .sending import render_campaign
+        from .rendering import render_campaign
 
         rendered = render_campaign(self)
         return {
@@ -318,10 +318,8 @@ class NewsletterPage(RaccordPage):
         verbose_name = "page de l’infolettre"
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import SignupForm
-
+        """The form is not here: the template asks `{% newsletter_signup_form %}`."""
         context = super().get_context(request, *args, **kwargs)
-        context["form"] = SignupForm(source=self.url or "/infolettre/")
         context["hide_footer_signup"] = True  # one form per page is enough
         context["latest"] = Campaign.objects.archived().only("subject", "slug", "sent_at")[:3]
         return context

@@ -12,11 +12,13 @@ from . import views
 app_name = "newsletter"
 
 urlpatterns = [
-    path("infolettre/inscription/", views.signup, name="signup"),
+    path("infolettre/inscription/", views.SignupView.as_view(), name="signup"),
     path("infolettre/inscription/merci/", views.thanks, name="thanks"),
-    path("infolettre/confirmer/<str:token>/", views.confirm, name="confirm"),
+    path("infolettre/confirmer/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
     path("infolettre/desinscription/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("infolettre/preferences/<str:token>/", views.preferences, name="preferences"),
+    path(
+        "infolettre/preferences/<str:token>/", views.PreferencesView.as_view(), name="preferences"
+    ),
     path("infolettre/archives/", views.archives, name="archives"),
     path("infolettre/archives/<slug:slug>/", views.archive_detail, name="archive_detail"),
     path(

@@ -1,17 +1,21 @@
 """Public views of the infolettre: thin, every decision lives in services.py.
 
-Links from mails open a page with one button; only the POST acts. The unsubscribe URL also takes
-the RFC 8058 one-click POST sent by mail clients, without session nor CSRF token.
+The sign-up and the pages behind signed links go through the public-form pipeline
+(core/public_forms.py). Links from mails open a page with one button; only the POST acts. The
+unsubscribe URL also takes the RFC 8058 one-click POST sent by mail clients, without session
+nor CSRF token: it is not a form, and stays outside the pipeline.
 """
 
+from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from raccord.core import signed_links
-from raccord.core.protection import cross_origin_endpoint, public_form
+from raccord.core.protection import cross_origin_endpoint
+from raccord.core.public_forms import PublicFormView
 
 from . import services
 from .blocks import render_blocks
@@ -19,30 +23,38 @@ from .forms import PreferencesForm, SignupForm
 from .models import Campaign, Subscriber
 
 
-def _signup_form(request):
-    prefix = "footer" if "footer-email" in request.POST else None
-    return SignupForm(request.POST, prefix=prefix, source=request.POST.get("source", ""))
+class SignupView(PublicFormView):
+    """The `/infolettre/` page's form and the footer's, on every page: one answer for all."""
 
+    form_class = SignupForm
+    template_name = "newsletter/signup.html"
+    scope = "newsletter-signup"
+    rate = "10/h"
+    neutral = True
+    address_field = "email"
+    errors = (services.NewsletterError,)
+    success_url = reverse_lazy("newsletter:thanks")
 
-@require_http_methods(["GET", "POST"])
-@public_form("newsletter-signup", limit=10, period=3600)
-def signup(request):
-    if request.method == "GET":
+    source = ""  # the page showing an empty form: kept with the subscription
+    auto_id = "id_%s"
+
+    def get(self, request, *args, **kwargs):
         return redirect("/infolettre/")
-    form = _signup_form(request)
-    if form.is_valid():
+
+    def get_form_kwargs(self) -> dict:
+        return {"source": self.source, "auto_id": self.auto_id}
+
+    def get_context_data(self, **context) -> dict:
+        return {"hide_footer_signup": True, **context}
+
+    def act(self, form) -> None:
+        referer = self.request.META.get("HTTP_REFERER", "")[:300]
         services.subscribe(
             email=form.cleaned_data["email"],
             name=form.cleaned_data["name"],
             topics=form.topic_objects(),
-            source=form.cleaned_data["source"] or request.META.get("HTTP_REFERER", "")[:300],
+            source=form.cleaned_data["source"] or referer,
         )
-        return redirect("newsletter:thanks")
-    if form.caught_by_honeypot:
-        return redirect("newsletter:thanks")
-    return render(
-        request, "newsletter/signup.html", {"form": form, "hide_footer_signup": True}, status=400
-    )
 
 
 def thanks(request):
@@ -56,20 +68,72 @@ def _subscriber_or_bad_link(purpose, token):
         return None, str(error)
 
 
-@require_http_methods(["GET", "POST"])
-@public_form("newsletter-link", limit=30, period=3600)
-def confirm(request, token):
-    subscriber, error = _subscriber_or_bad_link("newsletter.confirm", token)
-    if error:
-        return render(request, "newsletter/bad_link.html", {"error": error}, status=400)
-    if request.method == "POST":
-        services.confirm(subscriber)
-        return render(
-            request,
-            "newsletter/confirmed.html",
-            {"subscriber": subscriber, "token": services.manage_token(subscriber)},
+class SignedLinkMixin:
+    """A page behind a link from a mail: a bad or expired link answers 400 before any form."""
+
+    purpose: str
+    scope = "newsletter-link"
+    rate = "30/h"
+
+    def dispatch(self, request, *args, token: str, **kwargs):
+        self.subscriber, error = _subscriber_or_bad_link(self.purpose, token)
+        if error:
+            return render(request, "newsletter/bad_link.html", {"error": error}, status=400)
+        self.token = token
+        return super().dispatch(request, *args, token=token, **kwargs)
+
+    def get_context_data(self, **context) -> dict:
+        return {"subscriber": self.subscriber, "token": self.token, **context}
+
+
+class ConfirmView(SignedLinkMixin, PublicFormView):
+    """The link of the confirmation mail: a button; once confirmed, the page says so."""
+
+    purpose = "newsletter.confirm"
+    form_class = forms.Form
+    template_name = "newsletter/confirm.html"
+
+    def get_template_names(self) -> list[str]:
+        if self.subscriber.status == Subscriber.Status.CONFIRMED:
+            return ["newsletter/confirmed.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **context) -> dict:
+        # The confirmed page links to the preferences, behind their own (longer-lived) link.
+        return super().get_context_data(
+            manage_token=services.manage_token(self.subscriber), **context
         )
-    return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
+
+    def act(self, form) -> Subscriber:
+        return services.confirm(self.subscriber)
+
+    def get_success_url(self, result) -> str:
+        return self.request.path
+
+
+class PreferencesView(SignedLinkMixin, PublicFormView):
+    """The topics a subscriber receives, behind the link in every infolettre."""
+
+    purpose = "newsletter.manage"
+    form_class = PreferencesForm
+    template_name = "newsletter/preferences.html"
+    errors = (services.NewsletterError,)
+
+    def get_form_kwargs(self) -> dict:
+        return {"initial": {"topics": list(self.subscriber.topics.all())}}
+
+    def get_context_data(self, **context) -> dict:
+        return super().get_context_data(
+            saved=self.request.GET.get("enregistre") == "1",
+            subscribed=self.subscriber.status == Subscriber.Status.CONFIRMED,
+            **context,
+        )
+
+    def act(self, form) -> Subscriber:
+        return services.update_topics(self.subscriber, form.cleaned_data["topics"])
+
+    def get_success_url(self, result) -> str:
+        return f"{self.request.path}?enregistre=1"
 
 
 # RFC 8058: mailbox providers POST from their own servers, with neither cookies nor token, many
@@ -94,34 +158,6 @@ def unsubscribe(request, token):
         return render(request, "newsletter/unsubscribed.html", {"token": token})
     return render(
         request, "newsletter/unsubscribe.html", {"subscriber": subscriber, "token": token}
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@public_form("newsletter-link", limit=30, period=3600)
-def preferences(request, token):
-    subscriber, error = _subscriber_or_bad_link("newsletter.manage", token)
-    if error:
-        return render(request, "newsletter/bad_link.html", {"error": error}, status=400)
-    saved = False
-    if request.method == "POST":
-        form = PreferencesForm(request.POST)
-        if form.is_valid():
-            services.update_topics(subscriber, form.cleaned_data["topics"])
-            saved = True
-    else:
-        form = PreferencesForm(initial={"topics": list(subscriber.topics.all())})
-    return render(
-        request,
-        "newsletter/preferences.html",
-        {
-            "subscriber": subscriber,
-            "form": form,
-            "saved": saved,
-            "token": token,
-            "subscribed": subscriber.status == Subscriber.Status.CONFIRMED,
-        },
-        status=400 if request.method == "POST" and not saved else 200,
     )
 
 
@@ -151,7 +187,3 @@ def webhook(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def signup_url():
-    return reverse("newsletter:signup")

@@ -11,8 +11,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Objec
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from raccord.core.permissions import NoAddPolicy
 
 from . import admin_views
 from .models import Consent, Contact, ContactMessage, Organisation, Role, normalize_email
@@ -209,18 +210,6 @@ for position, tool in enumerate(TOOLS):
 
 
 # --- messages from the contact form ------------------------------------------------------
-
-
-class NoAddPolicy(ModelPermissionPolicy):
-    """Messages come through the public form only, never from a blank admin form."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 register_permission_policy(ContactMessage, NoAddPolicy(ContactMessage), exact_class=True)

@@ -35,7 +35,7 @@ def test_the_shared_menu_still_marks_the_section_of_each_page(client, demo_site,
 def test_the_footer_form_records_the_page_it_was_sent_from(client, demo_site, fragments_on):
     client.get("/")
     html = client.get("/actualites/").content.decode()
-    assert 'name="footer-source" value="/actualites/"' in html
+    assert 'name="source" value="/actualites/" id="id_footer_source"' in html
 
 
 @pytest.mark.django_db

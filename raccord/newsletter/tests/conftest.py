@@ -1,90 +1,15 @@
-"""Fixtures of the infolettre tests: a real SMTP server (aiosmtpd), topics, subscribers."""
+"""Fixtures of the infolettre tests: topics, subscribers, a campaign.
 
-from __future__ import annotations
-
-import email
-import email.policy
-import socket
-import threading
-from collections import Counter
+Mails go to the suite's one SMTP sink, `smtp_sink` (tests/browser_fixtures.py).
+"""
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Sink:
-    """Stores every accepted message; answers chosen codes for chosen recipients."""
-
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-        self.envelopes: list[tuple[str, list[str]]] = []
-        self.refuse: dict[str, str] = {}  # address -> SMTP answer, e.g. "550 no such user"
-        self.lock = threading.Lock()
-        self.connections = 0
-
-    async def handle_EHLO(self, server, session, envelope, hostname, responses):
-        self.connections += 1
-        session.host_name = hostname
-        return responses
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        answer = self.refuse.get(address.lower())
-        if answer:
-            return answer
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        with self.lock:
-            self.messages.append(message)
-            self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
-        return "250 Message accepted for delivery"
-
-    def to(self, address: str) -> list:
-        return [m for m in self.messages if m["To"] == address]
-
-    def counts(self) -> Counter:
-        return Counter(str(m["To"]) for m in self.messages)
-
-    @staticmethod
-    def text(message) -> str:
-        return message.get_body(preferencelist=("plain",)).get_content()
-
-    @staticmethod
-    def html(message) -> str:
-        return message.get_body(preferencelist=("html",)).get_content()
-
-
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback; the site's SMTP settings point to it during the test."""
-    handler = Sink()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, data_size_limit=0)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
+@pytest.fixture(autouse=True)
+def _send_without_pause(settings):
+    """The sender paces itself (20 messages/s by default); tests need no pause."""
     settings.RACCORD_NEWSLETTER_RATE = 0
-    handler.port = port
-    try:
-        yield handler
-    finally:
-        controller.stop()
-
-
-assert SMTP  # aiosmtpd is a test dependency; fail loudly if missing
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def team(client, django_user_model):
 
 
 def test_the_send_page_tests_then_sends_and_shows_progress(
-    team, smtp_server, make_subscriber, campaign, run_on_commit
+    team, smtp_sink, make_subscriber, campaign, run_on_commit
 ):
     make_subscriber("ana@example.org")
     url = f"/admin/infolettre/campagnes/{campaign.pk}/envoi/"
@@ -27,7 +27,7 @@ def test_the_send_page_tests_then_sends_and_shows_progress(
     assert "Envoyer un test" in page and "1 personne inscrite" in page
 
     team.post(url, {"action": "test", "email": "benevole@example.org"})
-    assert [m["Subject"] for m in smtp_server.messages] == [f"[Test] {campaign.subject}"]
+    assert [m["Subject"] for m in smtp_sink.messages] == [f"[Test] {campaign.subject}"]
 
     response = team.post(url, {"action": "send"}, follow=True)
     html = response.content.decode()

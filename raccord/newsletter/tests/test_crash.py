@@ -52,7 +52,7 @@ def wait_until(condition, timeout, message):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_killed_worker_finishes_the_campaign_after_restart(
-    smtp_server, make_subscriber, campaign, settings, tmp_path
+    smtp_sink, make_subscriber, campaign, settings, tmp_path
 ):
     for n in range(RECIPIENTS):
         make_subscriber(f"r{n:03d}@example.org")
@@ -63,7 +63,7 @@ def test_a_killed_worker_finishes_the_campaign_after_restart(
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "raccord.newsletter.tests.worker_settings",
         "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp_server.port),
+        "EMAIL_PORT": str(smtp_sink.port),
         "RACCORD_NEWSLETTER_RATE": "150",
         "RACCORD_NEWSLETTER_BATCH_SIZE": "20",
         "RACCORD_NEWSLETTER_LEASE_SECONDS": "1",
@@ -92,15 +92,15 @@ def test_a_killed_worker_finishes_the_campaign_after_restart(
     log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 - closed below
     worker = start_worker(env, log)
     try:
-        wait_until(lambda: len(smtp_server.messages) >= 60, 120, "the worker did not start sending")
+        wait_until(lambda: len(smtp_sink.messages) >= 60, 120, "the worker did not start sending")
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait(10)
-        at_kill = len(smtp_server.messages)
+        at_kill = len(smtp_sink.messages)
         assert at_kill < RECIPIENTS, "the campaign ended before the kill"
 
         worker = start_worker(env, log)
         wait_until(
-            lambda: len(smtp_server.counts()) == RECIPIENTS and set(statuses()) == {"sent"},
+            lambda: len(smtp_sink.counts()) == RECIPIENTS and set(statuses()) == {"sent"},
             150,
             "the restarted worker did not finish the campaign",
         )
@@ -111,7 +111,7 @@ def test_a_killed_worker_finishes_the_campaign_after_restart(
             "statuses:",
             __import__("collections").Counter(statuses()),
             "received:",
-            len(smtp_server.counts()),
+            len(smtp_sink.counts()),
         )
         raise
     finally:
@@ -122,7 +122,7 @@ def test_a_killed_worker_finishes_the_campaign_after_restart(
             worker.kill()
         log.close()
 
-    counts = smtp_server.counts()
+    counts = smtp_sink.counts()
     assert len(counts) == RECIPIENTS  # nobody skipped
     duplicates = sum(n - 1 for n in counts.values())
     print(f"killed after {at_kill} messages; {duplicates} duplicate(s)")
