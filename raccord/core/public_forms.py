@@ -24,11 +24,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from functools import wraps
 from typing import Any, ClassVar
 
 from django import forms
 from django.core.cache import cache
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views import View
 
@@ -213,3 +214,18 @@ class PageFormView(PublicFormView):
 
         page_view.view_class = cls
         return page_view
+
+
+def page_read_view(view):
+    """For a page sub-view that only shows something (a thanks page, a comic plate): any method
+    but GET and HEAD gets 405, and the mark lets the test of every public form tell it apart
+    from a form that skipped the pipeline."""
+
+    @wraps(view)
+    def read_only_view(page, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return view(page, request, *args, **kwargs)
+
+    read_only_view.read_only = True
+    return read_only_view

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from raccord.core.public_forms import PublicFormView
+from raccord.core.public_forms import PublicFormView, page_read_view
 
 from . import services
 from .forms import RequestForm
@@ -114,6 +114,7 @@ def request_sent(request, kind: str):
     )
 
 
+@page_read_view
 def comic_plate(page: ExhibitionPage, request, number: int):
     """The large view of one plate: a plain page, so it works without JavaScript.
 

@@ -7,7 +7,7 @@ The defences of the form (honeypot, ALTCHA, rate limits, double submit) are the 
 
 from django.template.response import TemplateResponse
 
-from raccord.core.public_forms import PageFormView
+from raccord.core.public_forms import PageFormView, page_read_view
 
 from . import services
 from .forms import ApplicationForm
@@ -46,6 +46,7 @@ class ApplicationView(PageFormView):
         return self.page.url + "candidater/merci/"
 
 
+@page_read_view
 def application_thanks(page, request):
     """`candidater/merci/`: where the form leads after a send (or a bot's)."""
     return TemplateResponse(
