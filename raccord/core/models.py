@@ -15,6 +15,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
+from raccord.core.fields import optional_link
+
 from . import registry
 from .blocks import AxisBlock, BodyBlock, StandardBodyBlock, VerbBlock
 from .health import WorkerHeartbeat  # noqa: F401  (registers the model with the core app)
@@ -203,13 +205,9 @@ class NewsPage(RaccordPage):
     intro = models.TextField(
         "chapô", help_text="Une ou deux phrases, reprises dans la liste et le flux."
     )
-    image = models.ForeignKey(
+    image = optional_link(
         "wagtailimages.Image",
-        verbose_name="image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        "image",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name="contenu")
 

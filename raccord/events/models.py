@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from raccord.core.fields import optional_link
 from raccord.core.models import RaccordPage
 
 from .blocks import ProgrammeBlock
@@ -162,12 +163,9 @@ class EventPage(RaccordPage):
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.EVENING)
     start = models.DateTimeField("début", db_index=True)
     end = models.DateTimeField("fin", db_index=True)
-    venue = models.ForeignKey(
+    venue = optional_link(
         Venue,
-        verbose_name="lieu",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "lieu",
         related_name="events",
     )
     intro = models.TextField("chapô", blank=True)
@@ -440,13 +438,10 @@ class Registration(models.Model):
     event = models.ForeignKey(
         EventPage, on_delete=models.CASCADE, related_name="registrations", verbose_name="soirée"
     )
-    contact = models.ForeignKey(
+    contact = optional_link(
         "people.Contact",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "contact",
         related_name="registrations",
-        verbose_name="contact",
     )
     name = models.CharField("nom", max_length=200, blank=True)
     email = models.EmailField("e-mail", max_length=254, blank=True)

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from raccord.core.fields import optional_link
 from raccord.core.models import RaccordPage, RoutedPage
 from raccord.people.models import Organisation, PartnershipKind
 
@@ -57,24 +58,18 @@ class Interaction(models.Model):
         related_name="interactions",
         verbose_name="organisation",
     )
-    contact = models.ForeignKey(
+    contact = optional_link(
         "people.Contact",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "personne",
         related_name="interactions",
-        verbose_name="personne",
     )
     summary = models.TextField("résumé")
     next_step = models.CharField("prochaine étape", max_length=300, blank=True)
     due_date = models.DateField("à faire pour le", null=True, blank=True, db_index=True)
-    owner = models.ForeignKey(
+    owner = optional_link(
         settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "qui s’en charge",
         related_name="partner_follow_ups",
-        verbose_name="qui s’en charge",
     )
     done_at = models.DateTimeField("fait le", null=True, blank=True)
     created_at = models.DateTimeField("créé le", default=timezone.now)
@@ -128,13 +123,10 @@ class PartnershipInquiry(models.Model):
         related_name="partnership_inquiries",
         verbose_name="personne",
     )
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         Organisation,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "organisation",
         related_name="inquiries",
-        verbose_name="organisation",
     )
     role = models.CharField("fonction", max_length=150, blank=True)
     offers = models.ManyToManyField(
@@ -174,13 +166,10 @@ class CoachingRequest(models.Model):
         related_name="coaching_requests",
         verbose_name="personne",
     )
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         Organisation,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "structure",
         related_name="coaching_requests",
-        verbose_name="structure",
     )
     offer = models.CharField("demande", max_length=20, choices=Offer.choices)
     production = models.CharField("production ou projet", max_length=200)

@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from raccord.core.fields import optional_link
 from raccord.core.slugs import unique_slug
 
 from .digests import email_digest, normalize_email
@@ -179,13 +180,9 @@ class Organisation(models.Model):
     is_public = models.BooleanField("affiché sur le site", default=False)
     description = models.TextField("présentation", blank=True)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
-    logo = models.ForeignKey(
+    logo = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="logo",
+        "logo",
     )
     partnership_kinds = models.ManyToManyField(
         PartnershipKind,
@@ -398,13 +395,9 @@ class AuditEntry(models.Model):
     action = models.CharField("action", max_length=20, choices=Action.choices)
     contact_ref = models.PositiveBigIntegerField("n° du contact", null=True, blank=True)
     contact_hash = models.CharField("empreinte de l’adresse", max_length=64, blank=True)
-    user = models.ForeignKey(
+    user = optional_link(
         settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="par",
+        "par",
     )
     at = models.DateTimeField("le", default=timezone.now, db_index=True)
     details = models.JSONField("détails", default=dict, blank=True)

@@ -18,6 +18,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from raccord.core.fields import optional_link
+
 
 class Production(models.Model):
     """A film being shot by a crew the collective works with (a residency crew, a coached crew)."""
@@ -47,13 +49,9 @@ class Production(models.Model):
         help_text="Module 1 en ligne, module 2 en présentiel au plus tard 15 jours après le "
         "premier jour de tournage (obligatoire pour les longs métrages aidés par le CNC).",
     )
-    parity_grid = models.ForeignKey(
+    parity_grid = optional_link(
         "residencies.ParityGrid",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="grille de parité",
+        "grille de parité",
     )
     residency_crew = models.OneToOneField(
         "residencies.Crew",
@@ -334,13 +332,10 @@ class Proposal(models.Model):
     body = models.TextField("proposition ou question")
     office = models.CharField("rôle à attribuer", max_length=20, choices=Office, blank=True)
     phase = models.CharField("étape", max_length=12, choices=Phase, default=Phase.CONSENT)
-    candidate = models.ForeignKey(
+    candidate = optional_link(
         CrewMember,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "personne proposée",
         related_name="candidacies",
-        verbose_name="personne proposée",
     )
     status = models.CharField("statut", max_length=10, choices=Status, default=Status.OPEN)
     outcome = models.CharField("issue", max_length=30, choices=Outcome, blank=True)

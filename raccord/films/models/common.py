@@ -8,7 +8,6 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -29,19 +28,6 @@ class SectionPage(RaccordPage):
 
     class Meta:
         abstract = True
-
-
-def optional_link(to, verbose_name: str, *, related_name: str = "+", **kwargs):
-    """A link the team may leave empty; deleting what it points to empties it, nothing more."""
-    return models.ForeignKey(
-        to,
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name=related_name,
-        **kwargs,
-    )
 
 
 # --- Video embeds -----------------------------------------------------------------------------

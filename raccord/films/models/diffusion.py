@@ -9,7 +9,9 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 
-from .common import SectionPage, optional_link
+from raccord.core.fields import optional_link
+
+from .common import SectionPage
 from .films import FilmPage
 
 # --- What happened: /diffusion/ ---------------------------------------------------------------
@@ -43,12 +45,9 @@ class Showing(models.Model):
     title = models.CharField("intitulé", max_length=200)
     venue = models.CharField("lieu", max_length=200, blank=True)
     city = models.CharField("ville", max_length=120)
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "people.Organisation",
-        verbose_name="organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "organisation",
         related_name="showings",
     )
     with_screening = models.BooleanField("projection", default=True)
@@ -153,12 +152,9 @@ class ScreeningRequest(models.Model):
     contact = optional_link("people.Contact", "contact", related_name="screening_requests")
     contact_name = models.CharField("nom de la personne", max_length=200, blank=True)
     phone = models.CharField("téléphone", max_length=40, blank=True)
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "people.Organisation",
-        verbose_name="organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "organisation",
         related_name="screening_requests",
     )
     organisation_name = models.CharField("structure", max_length=200)

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from raccord.core.fields import optional_link
 from raccord.core.models import RaccordPage
 
 from .common import (
@@ -22,7 +23,6 @@ from .common import (
     VideoEmbed,
     _with_frame_host,
     image_prefetch,
-    optional_link,
     validate_video_url,
 )
 

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from raccord.core.fields import optional_link
 from raccord.core.models import RaccordPage
 
 from .common import (
@@ -20,7 +21,6 @@ from .common import (
     SectionPage,
     VideoEmbed,
     _with_frame_host,
-    optional_link,
     validate_video_url,
 )
 

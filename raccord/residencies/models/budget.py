@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from raccord.core.fields import optional_link
+
 from .pages import ResidencyPage
 
 
@@ -62,13 +64,10 @@ class FundingSource(models.Model):
     )
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
     name = models.CharField("source", max_length=200)
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "people.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "organisation",
         related_name="residency_funding",
-        verbose_name="organisation",
     )
     amount = models.DecimalField("montant (€)", max_digits=10, decimal_places=2)
     status = models.CharField(

@@ -9,6 +9,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from raccord.core.fields import optional_link
+
 from .pages import ResidencyPage
 
 ROLE_CHOICES = [
@@ -161,13 +163,10 @@ class Application(models.Model):
     call = models.ForeignKey(
         Call, on_delete=models.CASCADE, related_name="applications", verbose_name="appel"
     )
-    contact = models.ForeignKey(
+    contact = optional_link(
         "people.Contact",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "contact",
         related_name="residency_applications",
-        verbose_name="contact",
     )
     name = models.CharField("nom", max_length=200)
     pronouns = models.CharField("pronoms", max_length=50, blank=True)
@@ -189,13 +188,9 @@ class Application(models.Model):
         "décision", max_length=20, choices=Status.choices, default=Status.SUBMITTED, db_index=True
     )
     decided_at = models.DateTimeField("décidée le", null=True, blank=True)
-    decided_by = models.ForeignKey(
+    decided_by = optional_link(
         settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="décidée par",
+        "décidée par",
     )
     submissions = models.PositiveSmallIntegerField("envois", default=1)
     created_at = models.DateTimeField("reçue le", default=timezone.now)

@@ -3,6 +3,8 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
+from raccord.core.fields import optional_link
+
 from .calls import Application
 from .pages import ResidencyPage
 from .parity_grid import ParityGrid
@@ -38,21 +40,14 @@ class Crew(models.Model):
         ResidencyPage, on_delete=models.CASCADE, related_name="crews", verbose_name="résidence"
     )
     film_title = models.CharField("film (titre de travail)", max_length=200)
-    film_page = models.ForeignKey(
+    film_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="page du film",
+        "page du film",
     )
-    parity_grid = models.ForeignKey(
+    parity_grid = optional_link(
         ParityGrid,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "grille de parité",
         related_name="crews",
-        verbose_name="grille de parité",
         help_text="Par défaut, la grille fiction du CNC.",
     )
     notes = models.TextField("notes", blank=True)

@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from raccord.core.blocks import BodyBlock
+from raccord.core.fields import optional_link
 from raccord.core.models import RaccordPage, RoutedPage, SiteSettings
 
 
@@ -239,22 +240,14 @@ class ResidencyOutput(Orderable):
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.FILM)
     title = models.CharField("titre", max_length=200)
     description = models.TextField("description", blank=True)
-    page = models.ForeignKey(
+    page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="page du site (film, exposition…)",
+        "page du site (film, exposition…)",
     )
     url = models.URLField("ou adresse", blank=True)
-    image = models.ForeignKey(
+    image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="image",
+        "image",
     )
 
     panels = [
