@@ -69,9 +69,9 @@ def test_export_holds_records_from_every_module(lea):
 
 def test_the_csv_export_opens_in_a_french_spreadsheet_and_runs_nothing(lea):
     contact, filled = lea
-    Contact.objects.filter(pk=contact.pk).update(
-        notes='=HYPERLINK("https://x.example/";"Voir")', phone="+33 6 12 34 56 78"
-    )
+    contact.notes = '=HYPERLINK("https://x.example/";"Voir")'
+    contact.phone = "+33 6 12 34 56 78"
+    contact.save()
     csv_text = gdpr_registry.export_csv(contact)
     assert csv_text.startswith("\ufeffmodule;donnee;valeur")
     rows = {
