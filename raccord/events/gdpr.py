@@ -15,7 +15,7 @@ def _registrations(contact):
 
 
 def export(contact) -> dict:
-    """Everything this app stores about `contact`, as JSON-ready data."""
+    """Everything this app stores about `contact`; dates stay dates (core/exports.py formats them)."""
     return {
         "inscriptions_aux_soirees": [
             {

@@ -12,7 +12,7 @@ from .models import FilmCredit, ScreeningRequest
 
 
 def export(contact) -> dict:
-    """Everything this app stores about `contact`, as JSON-ready data."""
+    """Everything this app stores about `contact`; dates stay dates (core/exports.py formats them)."""
     requests = (
         ScreeningRequest.objects.for_contact(contact)
         .prefetch_related("films")

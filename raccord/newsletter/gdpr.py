@@ -6,7 +6,7 @@ from .models import Delivery, Subscriber, Suppression
 
 
 def export(contact) -> dict:
-    """Everything this app stores about `contact`, as JSON-ready data."""
+    """Everything this app stores about `contact`; dates stay dates (core/exports.py formats them)."""
     subscriber = Subscriber.objects.filter(contact=contact).prefetch_related("topics").first()
     if subscriber is None:
         return {}
