@@ -22,7 +22,7 @@ class WorkerHeartbeat(models.Model):
         verbose_name_plural = "signes de vie des workers"
 
     def __str__(self) -> str:
-        return f"{self.worker_id} ({self.last_seen:%d/%m %H:%M:%S})"
+        return f"{self.worker_id} ({timezone.localtime(self.last_seen):%d/%m %H:%M:%S})"
 
 
 def uses_worker() -> bool:

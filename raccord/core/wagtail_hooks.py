@@ -2,11 +2,13 @@
 admin login lockouts (Paramètres → Connexions bloquées)."""
 
 from django.contrib.auth.models import Permission
+from django.db import models
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 
-from . import lockouts, registry
+from . import exports, lockouts, registry
 from .admin_views import LockoutsView
 
 # --- Admin login lockouts (core/lockouts.py) ---------------------------------------------------
@@ -51,3 +53,19 @@ def add_registered_panels(request, panels):
         if panel is not None:
             panel.order = entry.order
             panels.append(panel)
+
+
+# --- values read in inspect views ---------------------------------------------------------------
+# Wagtail's inspect template formats values with `|localize`, which turns a time into text before
+# Django can move it to the current time zone: the page showed UTC. These show Paris time to the
+# minute, as the listings and the exports do, and Oui/Non rather than True/False.
+
+
+class LocalTimeDisplay(BaseFieldDisplay):
+    def render_html(self, parent_context=None):
+        return exports.cell(self.value) or "—"
+
+
+register_display_class(models.DateTimeField, display_class=LocalTimeDisplay)
+register_display_class(models.DateField, display_class=LocalTimeDisplay)
+register_display_class(models.BooleanField, display_class=LocalTimeDisplay)

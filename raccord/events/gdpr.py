@@ -15,20 +15,20 @@ def _registrations(contact):
 
 
 def export(contact) -> dict:
-    """Everything this app stores about `contact`, as JSON-ready data."""
+    """Everything this app stores about `contact`; dates stay dates (core/exports.py formats them)."""
     return {
         "inscriptions_aux_soirees": [
             {
                 "soiree": r.event.title,
-                "date": r.event.start.isoformat(),
+                "date": r.event.start,
                 "nom": r.name,
                 "email": r.email,
                 "places": r.seats,
                 "etat": r.get_status_display(),
                 "reponses": r.answers,
                 "infolettre_demandee": r.newsletter_opt_in,
-                "inscrit_le": r.created_at.isoformat(),
-                "present_e": r.present_at.isoformat() if r.present_at else None,
+                "inscrit_le": r.created_at,
+                "present_e": r.present_at,
             }
             for r in _registrations(contact)
         ]

@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from raccord.core.admin_exports import FrenchExports
 from raccord.core.permissions import NoAddPolicy
 
 from . import admin_views
@@ -48,7 +49,7 @@ EXPORT = {
 }
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(FrenchExports, ModelViewSet):
     model = Registration
     name = "registrations"
     url_prefix = "soirees/inscriptions"

@@ -12,7 +12,7 @@ from .models import FilmCredit, ScreeningRequest
 
 
 def export(contact) -> dict:
-    """Everything this app stores about `contact`, as JSON-ready data."""
+    """Everything this app stores about `contact`; dates stay dates (core/exports.py formats them)."""
     requests = (
         ScreeningRequest.objects.for_contact(contact)
         .prefetch_related("films")
@@ -28,13 +28,13 @@ def export(contact) -> dict:
             {
                 "demande": request.get_kind_display(),
                 "etape": request.get_status_display(),
-                "recue_le": request.created_at.isoformat(),
+                "recue_le": request.created_at,
                 "structure": request.organisation_name,
                 "type_de_lieu": request.get_venue_kind_display(),
                 "lieu": request.venue_name,
                 "ville": request.city,
-                "du": request.date_from.isoformat(),
-                "au": request.date_to.isoformat() if request.date_to else None,
+                "du": request.date_from,
+                "au": request.date_to,
                 "precisions_dates": request.dates_note,
                 "public_attendu": request.expected_audience,
                 "films": [film.title for film in request.films.all()],

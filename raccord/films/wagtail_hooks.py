@@ -17,6 +17,8 @@ from wagtail import hooks
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from raccord.core.admin_exports import FrenchExports
+
 from . import services
 from .models import ScreeningRequest, Showing
 
@@ -132,7 +134,7 @@ def attachment(request, pk):
     )
 
 
-class ScreeningRequestViewSet(ModelViewSet):
+class ScreeningRequestViewSet(FrenchExports, ModelViewSet):
     model = ScreeningRequest
     name = "films_requests"
     url_prefix = "diffusion/demandes"
@@ -175,7 +177,7 @@ class ScreeningRequestViewSet(ModelViewSet):
         ]
 
 
-class ShowingViewSet(ModelViewSet):
+class ShowingViewSet(FrenchExports, ModelViewSet):
     model = Showing
     name = "films_showings"
     url_prefix = "diffusion/realisees"

@@ -6,13 +6,10 @@ from .models import Delivery, Subscriber, Suppression
 
 
 def export(contact) -> dict:
-    """Everything this app stores about `contact`, as JSON-ready data."""
+    """Everything this app stores about `contact`; dates stay dates (core/exports.py formats them)."""
     subscriber = Subscriber.objects.filter(contact=contact).prefetch_related("topics").first()
     if subscriber is None:
         return {}
-
-    def when(value):
-        return value.isoformat() if value else None
 
     deliveries = Delivery.objects.filter(subscriber=subscriber).select_related("campaign")
     return {
@@ -21,16 +18,16 @@ def export(contact) -> dict:
             "thèmes": [t.name for t in subscriber.topics.all()],
             "provenance": subscriber.source,
             "version du texte de consentement": subscriber.wording_version,
-            "inscrit·e le": when(subscriber.created_at),
-            "confirmation envoyée le": when(subscriber.confirmation_sent_at),
-            "confirmé·e le": when(subscriber.confirmed_at),
-            "désinscrit·e le": when(subscriber.unsubscribed_at),
+            "inscrit·e le": subscriber.created_at,
+            "confirmation envoyée le": subscriber.confirmation_sent_at,
+            "confirmé·e le": subscriber.confirmed_at,
+            "désinscrit·e le": subscriber.unsubscribed_at,
         },
         "infolettres reçues": [
             {
                 "objet": d.campaign.subject,
                 "état": d.get_status_display(),
-                "envoyée le": when(d.sent_at),
+                "envoyée le": d.sent_at,
             }
             for d in deliveries.order_by("pk")
         ],

@@ -6,8 +6,6 @@ form never tells a stranger who is subscribed.
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import timedelta
 
 from django.core.cache import cache
@@ -16,8 +14,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from raccord.core import csv_import, outbox, signed_links
-from raccord.core.spreadsheets import safe_cell
+from raccord.core import csv_import, exports, outbox, signed_links
 from raccord.people.digests import email_digests
 from raccord.people.models import normalize_email
 
@@ -402,21 +399,17 @@ def import_subscribers(
 
 
 def export_csv(subscribers) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        ["email", "prénom", "état", "thèmes", "inscrit·e le", "confirmé·e le", "provenance"]
+    header = ["email", "prénom", "état", "thèmes", "inscrit·e le", "confirmé·e le", "provenance"]
+    rows = (
+        [
+            s.contact.email,
+            s.contact.name,
+            s.get_status_display(),
+            ",".join(t.slug for t in s.topics.all()),
+            s.created_at,
+            s.confirmed_at,
+            s.source,
+        ]
+        for s in subscribers.select_related("contact").prefetch_related("topics")
     )
-    for s in subscribers.select_related("contact").prefetch_related("topics"):
-        writer.writerow(
-            [
-                s.contact.email,
-                safe_cell(s.contact.name),
-                s.get_status_display(),
-                ",".join(t.slug for t in s.topics.all()),
-                s.created_at.isoformat(timespec="seconds"),
-                s.confirmed_at.isoformat(timespec="seconds") if s.confirmed_at else "",
-                safe_cell(s.source),
-            ]
-        )
-    return out.getvalue()
+    return exports.csv_text(header, rows)

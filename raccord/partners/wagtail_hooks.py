@@ -14,6 +14,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from raccord.core.admin_exports import FrenchExports
 from raccord.people.models import Organisation, PartnershipKind
 
 from . import services
@@ -32,7 +33,7 @@ class OrganisationFilterSet(WagtailFilterSet):
         fields = ["stage", "kind", "circle", "is_public"]
 
 
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(FrenchExports, ModelViewSet):
     model = Organisation
     icon = "site"
     menu_label = "Organisations"
@@ -104,7 +105,7 @@ class InteractionFilterSet(WagtailFilterSet):
         return queryset.open_follow_ups() if value else queryset
 
 
-class InteractionViewSet(ModelViewSet):
+class InteractionViewSet(FrenchExports, ModelViewSet):
     model = Interaction
     icon = "mail"
     menu_label = "Échanges et relances"
@@ -139,7 +140,7 @@ class InteractionViewSet(ModelViewSet):
         return Interaction.objects.select_related("organisation", "contact", "owner")
 
 
-class PartnershipInquiryViewSet(ModelViewSet):
+class PartnershipInquiryViewSet(FrenchExports, ModelViewSet):
     model = PartnershipInquiry
     icon = "pick"
     menu_label = "Demandes de partenariat"
@@ -176,7 +177,7 @@ class PartnershipInquiryViewSet(ModelViewSet):
         ).prefetch_related("offers")
 
 
-class CoachingRequestViewSet(ModelViewSet):
+class CoachingRequestViewSet(FrenchExports, ModelViewSet):
     model = CoachingRequest
     icon = "group"
     menu_label = "Demandes de formation"

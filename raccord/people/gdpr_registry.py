@@ -10,8 +10,6 @@ anonymised (rows still need it to keep counts right) or deleted (nothing refers 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import uuid
@@ -21,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
-from raccord.core import registry
+from raccord.core import exports, registry
 from raccord.core.outbox import OutgoingMail
 
 from .digests import digest_matches
@@ -35,9 +33,8 @@ def _jsonable(value):
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
 
 
-def collect(contact: Contact) -> dict:
-    """Everything every app holds about the person, keyed by app, JSON-ready."""
-    data = {}
+def _parts(contact: Contact):
+    """(app label, what the app holds) for each app, as the app gave it."""
     for section in registry.gdpr:
         try:
             part = section.export(contact)
@@ -45,8 +42,12 @@ def collect(contact: Contact) -> dict:
             logger.exception("GDPR export failed in %s", section.label)
             part = {"erreur": "Cette partie n’a pas pu être exportée ; l’équipe a été prévenue."}
         if part:
-            data[section.label] = _jsonable(part)
-    return data
+            yield section.label, part
+
+
+def collect(contact: Contact) -> dict:
+    """Everything every app holds about the person, keyed by app, JSON-ready."""
+    return {label: _jsonable(part) for label, part in _parts(contact)}
 
 
 def export_document(contact: Contact) -> dict:
@@ -66,26 +67,27 @@ def _flatten(prefix: str, value, rows: list):
     if isinstance(value, dict):
         for key, item in value.items():
             _flatten(f"{prefix}.{key}" if prefix else str(key), item, rows)
-    elif isinstance(value, list):
+    elif isinstance(value, list | tuple):
         if not value:
             rows.append((prefix, ""))
         for index, item in enumerate(value, start=1):
             _flatten(f"{prefix}[{index}]", item, rows)
     else:
-        rows.append((prefix, "" if value is None else str(value)))
+        rows.append((prefix, value))
 
 
 def export_csv(contact: Contact) -> str:
-    """The same data as the JSON export, one value per line (module, path, value)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["module", "donnee", "valeur"])
-    for module, part in collect(contact).items():
-        rows: list = []
-        _flatten("", part, rows)
-        for path, value in rows:
-            writer.writerow([module, path, value])
-    return out.getvalue()
+    """The same data as the JSON export, one value per line (module, path, value).
+
+    Values keep their type until the project's CSV writer (core/exports.py) formats them: a
+    French spreadsheet reads Oui/Non and Paris times, and nothing the person typed runs.
+    """
+    rows: list = []
+    for module, part in _parts(contact):
+        values: list = []
+        _flatten("", part, values)
+        rows.extend((module, path, value) for path, value in values)
+    return exports.csv_text(["module", "donnee", "valeur"], rows)
 
 
 # --- erasure --------------------------------------------------------------------------------

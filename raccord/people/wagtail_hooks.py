@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from raccord.core.admin_exports import FrenchExports
 from raccord.core.permissions import NoAddPolicy
 
 from . import admin_views
@@ -52,7 +53,7 @@ class ContactFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ContactViewSet(ModelViewSet):
+class ContactViewSet(FrenchExports, ModelViewSet):
     model = Contact
     icon = "user"
     menu_label = "Contacts"
@@ -128,7 +129,7 @@ class RoleViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class ConsentViewSet(ModelViewSet):
+class ConsentViewSet(FrenchExports, ModelViewSet):
     model = Consent
     icon = "tick-inverse"
     menu_label = "Consentements"
@@ -215,7 +216,7 @@ for position, tool in enumerate(TOOLS):
 register_permission_policy(ContactMessage, NoAddPolicy(ContactMessage), exact_class=True)
 
 
-class ContactMessageViewSet(ModelViewSet):
+class ContactMessageViewSet(FrenchExports, ModelViewSet):
     model = ContactMessage
     name = "contact_messages"
     url_prefix = "messages"

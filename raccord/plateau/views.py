@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 
 from django.http import Http404, HttpResponse
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 
+from raccord.core import exports
 from raccord.core.public_forms import PublicFormView
 
 from . import services
@@ -554,15 +554,11 @@ def carbon_delete(request, member, pk):
 
 @member_required
 def carbon_csv(request, member):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="carnet-carbone-{member.production.slug}.csv"'
+    return exports.csv_response(
+        f"carnet-carbone-{member.production.slug}",
+        services.CSV_HEADER,
+        services.carbon_rows(member.production),
     )
-    response.write("\ufeff")  # spreadsheet programs read the accents right with a BOM
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(services.CSV_HEADER)
-    writer.writerows(services.carbon_rows(member.production))
-    return response
 
 
 @member_required

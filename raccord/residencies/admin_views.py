@@ -242,7 +242,7 @@ def logistics(request, residency_id):
     residency = get_object_or_404(ResidencyPage, pk=residency_id)
     if request.GET.get("format") == "csv":
         response = HttpResponse(
-            "\ufeff" + services.logistics_csv(residency), content_type="text/csv; charset=utf-8"
+            services.logistics_csv(residency), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = (
             f'attachment; filename="logistique-{residency.slug}-{timezone.localdate():%Y%m%d}.csv"'

@@ -6,8 +6,6 @@ French sentence the person will read as is.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from datetime import date
 
@@ -16,8 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from raccord.core import outbox
-from raccord.core.spreadsheets import safe_cell
+from raccord.core import exports, outbox
 
 from .models import (
     DIVERSITY_MIN_GROUP,
@@ -334,34 +331,31 @@ def _by_day(people, field: str) -> list[tuple[date, list[str]]]:
 
 
 def logistics_csv(residency: ResidencyPage) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(
+    """Who comes when, eats what and needs what, for the hosts (core/exports.py writes it)."""
+    header = [
+        "Nom",
+        "Pronoms",
+        "Rôles",
+        "Arrivée",
+        "Départ",
+        "Régime",
+        "Allergies et précisions",
+        "Accessibilité",
+    ]
+    rows = (
         [
-            "Nom",
-            "Pronoms",
-            "Rôles",
-            "Arrivée",
-            "Départ",
-            "Régime",
-            "Allergies et précisions",
-            "Accessibilité",
+            a.name,
+            a.pronouns,
+            ", ".join(a.role_labels),
+            a.arrival_date,
+            a.departure_date,
+            a.get_diet_display(),
+            a.dietary_notes,
+            a.accessibility_needs,
         ]
+        for a in logistics(residency)["people"]
     )
-    for a in logistics(residency)["people"]:
-        writer.writerow(
-            [
-                safe_cell(a.name),
-                safe_cell(a.pronouns),
-                ", ".join(a.role_labels),
-                a.arrival_date.isoformat() if a.arrival_date else "",
-                a.departure_date.isoformat() if a.departure_date else "",
-                a.get_diet_display(),
-                safe_cell(a.dietary_notes),
-                safe_cell(a.accessibility_needs),
-            ]
-        )
-    return out.getvalue()
+    return exports.csv_text(header, rows)
 
 
 # --- Diversity ------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from raccord.core.admin_exports import FrenchExports
+
 from . import admin_views
 from .models import Application, BudgetLine, Call, Crew, FundingSource, ParityGrid
 
@@ -50,7 +52,7 @@ class CallViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class ApplicationViewSet(ModelViewSet):
+class ApplicationViewSet(FrenchExports, ModelViewSet):
     """Listing and correction of applications; never the individual diversity answers."""
 
     model = Application
@@ -117,7 +119,7 @@ class CrewViewSet(ModelViewSet):
     list_filter = ["residency"]
 
 
-class BudgetLineViewSet(ModelViewSet):
+class BudgetLineViewSet(FrenchExports, ModelViewSet):
     model = BudgetLine
     name = "residences_budget"
     url_prefix = "residences-budget"
@@ -130,7 +132,7 @@ class BudgetLineViewSet(ModelViewSet):
     form_fields = ["residency", "category", "label", "amount", "notes"]
 
 
-class FundingSourceViewSet(ModelViewSet):
+class FundingSourceViewSet(FrenchExports, ModelViewSet):
     model = FundingSource
     name = "residences_financements"
     url_prefix = "residences-financements"

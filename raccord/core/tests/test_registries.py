@@ -79,7 +79,7 @@ def test_a_registered_gdpr_section_is_in_the_export_and_on_the_admin_page(regist
     contact = services.find_or_create(email="ana@example.org", name="Ana")
     document = json.loads(gdpr_registry.export_json(contact))
     assert document["donnees"]["essai"] == {"note": "Écrit par Ana"}
-    assert "essai,note,Écrit par Ana" in gdpr_registry.export_csv(contact)
+    assert "essai;note;Écrit par Ana" in gdpr_registry.export_csv(contact)
     html = admin_client.get("/admin/contacts/rgpd/", {"email": "ana@example.org"}).content
     assert "Un module d’essai" in html.decode()
     gdpr_registry.erase(contact)

@@ -1,5 +1,7 @@
 """GDPR across modules: export, erasure, audit log, and the public self-service."""
 
+import csv
+import io
 import json
 import re
 from datetime import timedelta
@@ -61,8 +63,27 @@ def test_export_holds_records_from_every_module(lea):
     document = json.loads(gdpr_registry.export_json(contact))
     assert document["personne"] == EMAIL
     csv_text = gdpr_registry.export_csv(contact)
-    assert csv_text.startswith("module,donnee,valeur")
-    assert "partners,demandes_de_formation[1].production,Film test" in csv_text
+    assert csv_text.startswith("\ufeffmodule;donnee;valeur")
+    assert "partners;demandes_de_formation[1].production;Film test" in csv_text
+
+
+def test_the_csv_export_opens_in_a_french_spreadsheet_and_runs_nothing(lea):
+    contact, filled = lea
+    contact.notes = '=HYPERLINK("https://x.example/";"Voir")'
+    contact.phone = "+33 6 12 34 56 78"
+    contact.save()
+    csv_text = gdpr_registry.export_csv(contact)
+    assert csv_text.startswith("\ufeffmodule;donnee;valeur")
+    rows = {
+        (module, path): value
+        for module, path, value in csv.reader(io.StringIO(csv_text[1:]), delimiter=";")
+    }
+    assert rows[("people", "fiche.notes_de_l_equipe")].startswith("'=HYPERLINK(")
+    assert rows[("people", "fiche.telephone")] == "+33 6 12 34 56 78"
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", rows[("people", "fiche.cree_le")])
+    assert rows[("people", "consentements[1].accorde")] in {"Oui", "Non"}
+    for leak in (";True", ";False", "+00:00", "T00:", ";None"):
+        assert leak not in csv_text
 
 
 def test_erasure_leaves_no_personal_data_in_any_table_referencing_a_contact(lea):

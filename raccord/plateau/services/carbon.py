@@ -7,8 +7,6 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from raccord.core.spreadsheets import safe_cell
-
 from ..models import CarbonEntry, EmissionFactor
 from .common import PlateauError
 
@@ -82,14 +80,14 @@ CSV_HEADER = [
 def carbon_rows(production):
     for entry in production.carbon_entries.select_related("factor").order_by("day", "pk"):
         yield [
-            entry.day.isoformat(),
+            entry.day,
             entry.get_kind_display(),
             entry.factor.get_heading_display(),
             entry.factor.label,
-            f"{entry.quantity}",
+            entry.quantity,
             entry.factor.unit,
-            f"{entry.factor.kg_co2e_per_unit}",
+            entry.factor.kg_co2e_per_unit,
             entry.factor.source,
-            f"{entry.kg_co2e}",
-            safe_cell(entry.note),
+            entry.kg_co2e,
+            entry.note,
         ]

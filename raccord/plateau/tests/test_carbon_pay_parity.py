@@ -68,10 +68,12 @@ def test_the_logbook_exports_as_csv_with_sources(client, crew, outsider, as_memb
     response = client.get(reverse("plateau:carbon_csv"))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # BOM: accents read right
     assert rows[0] == services.CSV_HEADER
+    assert rows[1][0] == "14/04/2026"
     assert len(rows) == 2
-    assert rows[1][2:5] == ["Repas", "Repas végétarien", "12.00"]
-    assert rows[1][8] == "6.00"
+    assert rows[1][2:5] == ["Repas", "Repas végétarien", "12,00"]
+    assert rows[1][8] == "6,00"  # a decimal comma: a French spreadsheet reads a number
     assert "ADEME" in rows[1][7]
     assert rows[1][9].startswith("'=")
 

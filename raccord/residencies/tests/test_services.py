@@ -233,7 +233,7 @@ def test_logistics_counts_diets_and_lists_needs_and_dates(residency, apply_as):
     assert summary["arrivals"] == [(date(2026, 4, 20), ["Personne 0", "Personne 1", "Personne 2"])]
     assert summary["dates_missing"] == ["Personne 0"]
     csv_text = services.logistics_csv(residency)
-    assert csv_text.splitlines()[0].startswith("Nom;Pronoms;Rôles")
+    assert csv_text.splitlines()[0].startswith("\ufeffNom;Pronoms;Rôles")
     assert "Sans gluten" in csv_text
 
 
