@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from raccord.core import outbox
+from raccord.core import identity, outbox
 from raccord.events.models import EventIndexPage, EventPage, Venue
 from raccord.people.models import Organisation
 from raccord.people.services import find_or_create_organisation
@@ -217,7 +217,7 @@ def _draft_title(request: ScreeningRequest) -> str:
     what = (
         "Projection accompagnée"
         if request.kind == ScreeningRequest.Kind.SCREENING
-        else "Exposition On Est Raccord!"
+        else f"Exposition · {identity.for_site(None).label}"
     )
     return f"{what} · {request.organisation_name} ({request.city})"[:255]
 

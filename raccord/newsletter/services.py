@@ -16,18 +16,25 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from raccord.core import csv_import, outbox, signed_links
+from raccord.core import csv_import, identity, outbox, signed_links
 from raccord.core.spreadsheets import safe_cell
 from raccord.people.digests import email_digests
 from raccord.people.models import normalize_email
 
 from .models import Subscriber, Suppression, Topic
 
-CONSENT_WORDING = (
-    "J’accepte de recevoir l’infolettre d’On Est Raccord! à cette adresse. Je peux me désinscrire "
+CONSENT_TEMPLATE = (
+    "J’accepte de recevoir l’infolettre {of_name} à cette adresse. Je peux me désinscrire "
     "à tout moment grâce au lien présent dans chaque envoi. L’adresse n’est jamais transmise à "
     "un tiers et aucun envoi ne contient de traceur."
 )
+
+
+def consent_wording() -> str:
+    """The sentence a subscriber agrees to, naming the collective of the site (core identity)."""
+    return CONSENT_TEMPLATE.format(of_name=identity.for_site(None).of_name)
+
+
 CONSENT_VERSION = "2025-01"
 CONFIRM_MAX_AGE = timedelta(days=7)
 MANAGE_MAX_AGE = timedelta(days=730)
@@ -221,7 +228,7 @@ def confirm(subscriber: Subscriber) -> Subscriber:
         subscriber.contact,
         "newsletter",
         source=f"{subscriber.source or 'site'} (double confirmation par e-mail)",
-        wording=CONSENT_WORDING,
+        wording=consent_wording(),
         wording_version=subscriber.wording_version or CONSENT_VERSION,
     )
     return subscriber

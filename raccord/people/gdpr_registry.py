@@ -21,7 +21,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
-from raccord.core import registry
+from raccord.core import identity, registry
 from raccord.core.outbox import OutgoingMail
 
 from .digests import digest_matches
@@ -53,7 +53,7 @@ def export_document(contact: Contact) -> dict:
     return {
         "personne": contact.email,
         "exporte_le": timezone.now().isoformat(),
-        "organisme": "On Est Raccord!",
+        "organisme": identity.for_site(None).name,
         "donnees": collect(contact),
     }
 
