@@ -67,5 +67,10 @@ def for_request(request):
     return identity
 
 
+def team_email() -> str:
+    """Where team notifications go: RACCORD_TEAM_EMAIL, else the collective's contact address."""
+    return settings.RACCORD_TEAM_EMAIL or for_site(None).contact_email or settings.SERVER_EMAIL
+
+
 def current(request=None):
     return for_request(request) if request is not None else for_site(None)

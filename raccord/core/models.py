@@ -163,7 +163,7 @@ class SiteSettings(BaseSiteSetting):
         """The short name where space is scarce (mail subjects, calendar names)."""
         return self.short_name or self.name
 
-    # French elision in sentences that name the collective: « l’équipe d’On Est Raccord! »,
+    # French elision in sentences that name the collective: « l’équipe d’Atelier 7 »,
     # « l’infolettre du Bruit Qui Court », « qu’Atelier 7 conserve ».
     @property
     def of_name(self) -> str:

@@ -150,7 +150,7 @@ def submit_request(
     outbox.send("films/request_received", to=contact, context=context)
     outbox.send(
         "films/request_team",
-        to=settings.RACCORD_TEAM_EMAIL,
+        to=identity.team_email(),
         context={**context, "admin_url": admin_url(request)},
         reply_to=contact.email,
     )

@@ -178,7 +178,8 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Raccord <webmaster@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-RACCORD_TEAM_EMAIL = env("RACCORD_TEAM_EMAIL", "webmaster@localhost")
+# Team notifications; empty: the contact address of the collective's identity (core/identity.py).
+RACCORD_TEAM_EMAIL = env("RACCORD_TEAM_EMAIL")
 RACCORD_MAIL_MAX_ATTEMPTS = env_int("RACCORD_MAIL_MAX_ATTEMPTS", 6)
 # Bounce and complaint webhooks of the email service (newsletter app), basic-auth protected.
 ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET")}

@@ -18,6 +18,7 @@ from wagtail.models import Page, Revision, Site
 pytestmark = pytest.mark.django_db
 
 OTHER = "Collectif Exemple"
+PATTERN = re.compile(r"on est raccord|onestraccord|on_est_raccord", re.IGNORECASE)
 
 
 def bootstrap() -> str:
@@ -141,6 +142,7 @@ def _render_every_mail() -> dict[str, str]:
         "collective": identity.for_site(None),
         "link": "http://testserver/lien/",
         "url": "http://testserver/lien/",
+        "token": "jeton",
     }
     return {
         str(path.relative_to(root)): render_to_string(f"mail/{path.relative_to(root)}", context)
@@ -149,7 +151,7 @@ def _render_every_mail() -> dict[str, str]:
     }
 
 
-def test_under_another_name_no_page_mail_calendar_or_feed_names_on_est_raccord(client):
+def test_under_another_name_no_page_calendar_or_feed_names_on_est_raccord(client):
     call_command("load_demo", stdout=io.StringIO())
     identity = apps.get_model("core.SiteSettings").objects.get()
     identity.name, identity.short_name = OTHER, "Exemple"
@@ -163,22 +165,28 @@ def test_under_another_name_no_page_mail_calendar_or_feed_names_on_est_raccord(c
         ("on-est-raccord", "exemple"),
     ):
         _rename_in_content(old, new)
-    pattern = re.compile(r"on est raccord|onestraccord|on_est_raccord", re.IGNORECASE)
 
     paths = sitemap_paths(client)
     assert len(paths) >= 6
     for path in [*paths, "/actualites/flux.xml", "/soirees/agenda.ics", "/404-absente/"]:
         body = client.get(path).content.decode()
-        assert not pattern.search(body), path
+        assert not PATTERN.search(body), path
         assert OTHER in body or path.endswith((".ics", "/404-absente/")), path
 
     event = apps.get_model("events.EventPage").objects.live().order_by("-start").first()
     ics = client.get(event.ics_url()).content.decode()
-    assert not pattern.search(ics)
+    assert not PATTERN.search(ics)
     assert "Soirées · Exemple" in client.get("/soirees/agenda.ics").content.decode()
 
+
+def test_under_another_name_no_mail_names_on_est_raccord():
+    bootstrap()
+    identity = apps.get_model("core.SiteSettings").objects.get()
+    identity.name, identity.contact_email = OTHER, "bonjour@exemple.org"
+    identity.save()
     mails = _render_every_mail()
-    assert len(mails) >= 20
+    assert len(mails) >= 40
     for template, text in mails.items():
-        assert not pattern.search(text), template
+        assert not PATTERN.search(text), template
     assert OTHER in mails["people/contact_ack.txt"]
+    assert "L’équipe de Collectif Exemple" in mails["events/confirmation.txt"]
