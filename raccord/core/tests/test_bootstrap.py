@@ -190,3 +190,26 @@ def test_under_another_name_no_mail_names_on_est_raccord():
         assert not PATTERN.search(text), template
     assert OTHER in mails["people/contact_ack.txt"]
     assert "L’équipe de Collectif Exemple" in mails["events/confirmation.txt"]
+
+
+def test_the_identity_colours_reach_the_pages_as_css_properties(client, site):
+    from raccord.core.models import SiteSettings
+
+    assert "/theme.css" not in client.get("/").content.decode()  # the theme's own colours
+    identity = SiteSettings.for_site(site)
+    identity.primary_colour, identity.accent_colour = "#123456", "#abcdef"
+    identity.save()
+    html = client.get("/").content.decode()
+    assert 'href="/theme.css?v=123456abcdef"' in html
+    css = client.get("/theme.css?v=123456abcdef").content.decode()
+    assert "--color-accent: #123456;" in css and "--color-sun: #abcdef;" in css
+
+
+def test_a_colour_that_is_not_a_colour_never_reaches_the_stylesheet(client, site):
+    from raccord.core.models import SiteSettings
+
+    identity = SiteSettings.for_site(site)
+    identity.primary_colour = "red}body{display:none"[:7]
+    identity.save()
+    css = client.get("/theme.css").content.decode()
+    assert "red" not in css and "--color-accent" not in css
