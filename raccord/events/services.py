@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from raccord.core import identity, outbox, signed_links
+from raccord.core import outbox, signed_links
 from raccord.newsletter import services as newsletter
 from raccord.people.models import normalize_email
 from raccord.people.services import find_or_create, record_consent
@@ -32,13 +32,15 @@ from .signals import seats_changed
 
 MANAGE_PURPOSE = "events.manage"
 NEWSLETTER_WORDING = (
-    "Je souhaite recevoir l’infolettre {of_name} (une à deux fois par mois, "
+    "Je souhaite recevoir l’infolettre du collectif (une à deux fois par mois, "
     "désinscription en un clic)."
 )
 
 
 def newsletter_wording() -> str:
-    return NEWSLETTER_WORDING.format(of_name=identity.for_site(None).of_name)
+    return (
+        NEWSLETTER_WORDING  # neutral: the form must cost no query (the page names the collective)
+    )
 
 
 REGISTRATION_WORDING = (

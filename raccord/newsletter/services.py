@@ -16,23 +16,25 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from raccord.core import csv_import, identity, outbox, signed_links
+from raccord.core import csv_import, outbox, signed_links
 from raccord.core.spreadsheets import safe_cell
 from raccord.people.digests import email_digests
 from raccord.people.models import normalize_email
 
 from .models import Subscriber, Suppression, Topic
 
-CONSENT_TEMPLATE = (
-    "J’accepte de recevoir l’infolettre {of_name} à cette adresse. Je peux me désinscrire "
+# Neutral on purpose: shown on every page (the footer form), it must cost no query, and the
+# page around it already names the collective (core identity).
+CONSENT_WORDING = (
+    "J’accepte de recevoir l’infolettre du collectif à cette adresse. Je peux me désinscrire "
     "à tout moment grâce au lien présent dans chaque envoi. L’adresse n’est jamais transmise à "
     "un tiers et aucun envoi ne contient de traceur."
 )
 
 
 def consent_wording() -> str:
-    """The sentence a subscriber agrees to, naming the collective of the site (core identity)."""
-    return CONSENT_TEMPLATE.format(of_name=identity.for_site(None).of_name)
+    """The sentence a subscriber agrees to (kept with the consent as its proof)."""
+    return CONSENT_WORDING
 
 
 CONSENT_VERSION = "2025-01"
