@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# One address for the site (settings SITE_URL): links, API, feeds and mails name this port.
+export SITE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
 .PHONY: run test quality-tools install migrate demo worker lint format ci clean
@@ -28,7 +30,7 @@ run: demo
 	@echo "  Administration : http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Identifiant : admin    Mot de passe : raccord-demo"
 	@echo ""
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install
 	RACCORD_TASKS=db $(PY) manage.py db_worker

@@ -8,9 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import dashboard, demo, page_cache, scale
+        from django.db.models.signals import post_migrate
+
+        from . import bootstrap, dashboard, demo, page_cache, scale, site_url
 
         page_cache.connect_signals()
+        # After `migrate`, not at every start: Wagtail's Site follows settings.SITE_URL.
+        post_migrate.connect(site_url.on_post_migrate, sender=self, dispatch_uid="raccord-site-url")
+        registry.bootstrap.add_loader("core", bootstrap.load)
         registry.demo.add_loader("core", demo.load)
         registry.scale.add_loader("core", scale.load)
         registry.dashboard.add_panel("new_requests", dashboard.NewRequestsPanel, order=60)

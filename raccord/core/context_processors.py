@@ -1,6 +1,9 @@
 """Template context every page needs."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from . import identity
 
 
 def site(request):
@@ -9,4 +12,6 @@ def site(request):
     return {
         "has_session": settings.SESSION_COOKIE_NAME in request.COOKIES,
         "SITE_URL": settings.RACCORD_SITE_URL,
+        # The collective's name, logo, colours…: read only by the templates that name it.
+        "collective": SimpleLazyObject(lambda: identity.for_request(request)),
     }

@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from . import identity
 from .models import NewsPage
 
 FEED_SIZE = 20
@@ -18,9 +19,18 @@ def absolute(path: str) -> str:
 
 class NewsFeed(Feed):
     feed_type = Atom1Feed
-    title = "Actualités d’On Est Raccord!"
     subtitle = "Les nouvelles du collectif : soirées, films, résidences."
-    author_name = "On Est Raccord!"
+
+    def get_object(self, request, *args, **kwargs):
+        # The feed names the collective of the site it is served for.
+        self.collective = identity.for_request(request)
+        return None
+
+    def title(self):
+        return f"Actualités · {self.collective.name}"
+
+    def author_name(self):
+        return self.collective.name
 
     def link(self):
         return absolute("/actualites/")

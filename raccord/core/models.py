@@ -4,6 +4,7 @@ The outbox lives in outbox.py; the contact form and its messages belong to peopl
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import path
 from django.utils import timezone
@@ -23,27 +24,174 @@ from .health import WorkerHeartbeat  # noqa: F401  (registers the model with the
 from .outbox import OutgoingMail  # noqa: F401  (registers the model with the core app)
 
 
+def elide(word: str, name: str) -> str:
+    """« de » / « que » / « à » before a name, as French writes them: d’Atelier, du Bruit…"""
+    articles = {
+        "de": {"le ": "du ", "les ": "des "},
+        "à": {"le ": "au ", "les ": "aux "},
+    }
+    lowered = name.lower()
+    for article, contracted in articles.get(word, {}).items():
+        if lowered.startswith(article):
+            return contracted + name[len(article) :]
+    if word in ("de", "que") and lowered[:1] in "aeiouyhàâéèêëîïôöûü" and lowered:
+        return f"{word[:-1]}’{name}"
+    return f"{word} {name}"
+
+
+colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Une couleur au format #rrggbb, par exemple #a3361f.")
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    contact_email = models.EmailField("e-mail de contact", default="contact@onestraccord.org")
+    """The collective's identity, in one place: every page, mail, calendar and feed reads it.
+
+    Nothing else in the code names the collective (core/identity.py serves it cheaply);
+    `manage.py bootstrap_site` writes the first collective's identity.
+    """
+
+    name = models.CharField(
+        "nom du collectif",
+        max_length=120,
+        default="Notre collectif",
+        help_text="Tel qu’il s’écrit partout : titres, e-mails, calendriers, flux.",
+    )
+    short_name = models.CharField(
+        "nom court",
+        max_length=40,
+        blank=True,
+        help_text="Pour les objets d’e-mail et les petits espaces ; le nom complet sinon.",
+    )
+    description = models.TextField(
+        "présentation en une phrase",
+        blank=True,
+        help_text="Reprise par les moteurs de recherche et les partages quand une page n’en a pas.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    postal_address = models.TextField("adresse postale", blank=True)
+    contact_email = models.EmailField("e-mail de contact", blank=True)
+    primary_colour = models.CharField(
+        "couleur principale",
+        max_length=7,
+        blank=True,
+        validators=[colour],
+        help_text="Liens, boutons, titres (#rrggbb). Vide : la couleur d’origine du thème.",
+    )
+    accent_colour = models.CharField(
+        "couleur d’accent",
+        max_length=7,
+        blank=True,
+        validators=[colour],
+        help_text="Touches de couleur secondaires (#rrggbb). Vide : celle du thème.",
+    )
     instagram_url = models.URLField("Instagram", blank=True)
     bluesky_url = models.URLField("BlueSky", blank=True)
     linkedin_url = models.URLField("LinkedIn", blank=True)
+    mastodon_url = models.URLField("Mastodon", blank=True)
     footer_text = models.TextField("texte du pied de page", blank=True)
     donation_url = models.URLField("page de dons (HelloAsso…)", blank=True)
+    legal_form = models.CharField(
+        "forme juridique",
+        max_length=120,
+        blank=True,
+        help_text="Par exemple : association loi 1901.",
+    )
+    publisher = models.TextField(
+        "éditeur du site",
+        blank=True,
+        help_text="Nom et adresse du siège de la structure qui publie le site.",
+    )
+    publication_director = models.CharField(
+        "direction de la publication", max_length=200, blank=True
+    )
+    host = models.TextField(
+        "hébergeur", blank=True, help_text="Nom, adresse et téléphone de l’hébergeur du site."
+    )
+    siret = models.CharField("SIRET", max_length=20, blank=True)
+    rna = models.CharField("numéro RNA", max_length=20, blank=True)
 
     panels = [
-        FieldPanel("contact_email"),
         MultiFieldPanel(
-            [FieldPanel("instagram_url"), FieldPanel("bluesky_url"), FieldPanel("linkedin_url")],
+            [
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("description"),
+                FieldPanel("logo"),
+                FieldRowPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")]),
+            ],
+            heading="Identité",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("postal_address")], heading="Coordonnées"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("instagram_url"),
+                FieldPanel("bluesky_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("mastodon_url"),
+            ],
             heading="Réseaux sociaux",
         ),
         FieldPanel("footer_text"),
         FieldPanel("donation_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_form"),
+                FieldPanel("publisher"),
+                FieldPanel("publication_director"),
+                FieldPanel("host"),
+                FieldRowPanel([FieldPanel("siret"), FieldPanel("rna")]),
+            ],
+            heading="Mentions légales",
+        ),
     ]
 
     class Meta:
-        verbose_name = "réglages du site"
+        verbose_name = "identité et réglages du collectif"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """The short name where space is scarce (mail subjects, calendar names)."""
+        return self.short_name or self.name
+
+    # French elision in sentences that name the collective: « l’équipe d’Atelier 7 »,
+    # « l’infolettre du Bruit Qui Court », « qu’Atelier 7 conserve ».
+    @property
+    def of_name(self) -> str:
+        return elide("de", self.name)
+
+    @property
+    def that_name(self) -> str:
+        return elide("que", self.name)
+
+    @property
+    def to_name(self) -> str:
+        return elide("à", self.name)
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("Instagram", self.instagram_url),
+            ("BlueSky", self.bluesky_url),
+            ("LinkedIn", self.linkedin_url),
+            ("Mastodon", self.mastodon_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+    @property
+    def has_theme(self) -> bool:
+        return bool(self.primary_colour or self.accent_colour)
 
 
 class RaccordPage(Page):
@@ -253,7 +401,7 @@ class ContactPage(RoutedPage, RaccordPage):
     consent_text = models.TextField(
         "phrase de consentement",
         default=(
-            "J’accepte qu’On Est Raccord! conserve mon message et mon adresse pour me répondre, "
+            "J’accepte que le collectif conserve mon message et mon adresse pour me répondre, "
             "pendant trois ans au plus."
         ),
         help_text="Montrée à côté de la case à cocher ; chaque message garde la version acceptée.",

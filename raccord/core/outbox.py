@@ -81,7 +81,9 @@ def _one_line(text: str) -> str:
 
 
 def render(template: str, context: dict) -> tuple[str, str, str]:
-    context = {"site_url": settings.RACCORD_SITE_URL, **context}
+    from .identity import for_site
+
+    context = {"site_url": settings.RACCORD_SITE_URL, "collective": for_site(None), **context}
     subject = render_to_string(f"mail/{template}.subject.txt", context)
     text = render_to_string(f"mail/{template}.txt", context)
     html = render_to_string(f"mail/{template}.html", context)

@@ -35,6 +35,28 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def theme_css(request):
+    """The collective's colours as CSS custom properties: the CSP forbids inline styles."""
+    from . import identity
+
+    collective = identity.for_request(request)
+    rules = []
+    hex_colour = re.compile(r"#[0-9a-fA-F]{6}")
+    primary = collective.primary_colour if hex_colour.fullmatch(collective.primary_colour) else ""
+    accent = collective.accent_colour if hex_colour.fullmatch(collective.accent_colour) else ""
+    if primary:
+        rules.append(f"--color-accent: {primary};")
+        rules.append(f"--color-infuser: {primary};")
+    if accent:
+        rules.append(f"--color-sun: {accent};")
+    response = HttpResponse(
+        ":root { " + " ".join(rules) + " }\n", content_type="text/css; charset=utf-8"
+    )
+    # The link carries the colours in its query string: a new colour is a new URL.
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -10,7 +10,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from . import dashboard, demo, gdpr, scale
+        from . import bootstrap, dashboard, demo, gdpr, scale
         from .models import EventPage
         from .signals import event_seats_changed, purge_event_pages
 
@@ -18,6 +18,7 @@ class EventsConfig(AppConfig):
         registry.page_kinds.add("soiree", registry.PageKind("soiree", EventPage))
         page_published.connect(_capacity_may_have_grown, sender=EventPage)
         event_seats_changed.connect(purge_event_pages, dispatch_uid="raccord-events-purge-seats")
+        registry.bootstrap.add_loader("events", bootstrap.load)
         registry.demo.add_loader("events", demo.load)
         registry.scale.add_loader("events", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
+
+from raccord.core import identity
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -22,7 +25,7 @@ def _absolute(path: str) -> str:
 
 def _vevent(event) -> Event:
     vevent = Event()
-    vevent.add("uid", f"soiree-{event.pk}@onestraccord.org")
+    vevent.add("uid", f"soiree-{event.pk}@{urlsplit(settings.RACCORD_SITE_URL).hostname}")
     vevent.add("dtstamp", timezone.now())
     vevent.add("dtstart", event.start.astimezone(PARIS))
     vevent.add("dtend", event.end.astimezone(PARIS))
@@ -54,7 +57,7 @@ def _with_timezone(cal: Calendar) -> Calendar:
 
 def _calendar(name: str) -> Calendar:
     cal = Calendar()
-    cal.add("prodid", "-//On Est Raccord!//Raccord//FR")
+    cal.add("prodid", "-//Raccord//Raccord//FR")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
@@ -71,7 +74,7 @@ def event_ics(event, *, method: str = "PUBLISH") -> bytes:
 
 
 def agenda_ics(events) -> bytes:
-    cal = _with_timezone(_calendar("Soirées On Est Raccord!"))
+    cal = _with_timezone(_calendar(f"Soirées · {identity.for_site(None).label}"))
     for event in events:
         cal.add_component(_vevent(event))
     return cal.to_ical()

@@ -2,53 +2,24 @@
 the first infolettre, which told of them (the infolettre sits below events: it is written here).
 """
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from raccord.newsletter import demo as newsletter_demo
 
-from .models import EventIndexPage, EventPage, Registration, Venue
+from .bootstrap import MARCH_2025, at, programme
+from .models import EventPage, Registration
 
-PARIS = ZoneInfo("Europe/Paris")
 FIRST_ISSUE = "Infolettre n°1 : une première soirée, et la suivante sur le soin"
-
-
-def _at(*args) -> datetime:
-    return datetime(*args, tzinfo=PARIS)
-
-
-def _programme(topic: str, description: str, *extra) -> list:
-    """Exhibition, the two films (linked to the catalogue by films/demo.py), a round table."""
-    exhibition = {
-        "title": "Les planches de la résidence",
-        "description": "Dix planches de bande dessinée de Romane Rostoll racontent la "
-        "résidence-laboratoire de mars 2024 : ses enjeux, ses tensions, ses anecdotes.",
-    }
-    films = [
-        (
-            "projection",
-            {
-                "film": None,
-                "title": title,
-                "description": "Court métrage né de la résidence à Bascule Argoat.",
-            },
-        )
-        for title in ("Récolter la tempête", "Sur écoute")
-    ]
-    round_table = {"topic": topic, "description": description, "speakers": []}
-    return [("exhibition", exhibition), *films, ("round_table", round_table), *extra]
 
 
 SOIREES = [
     {
         "slug": "cooperation-courts-metrages-novembre-2024",
         "title": "Intégrer la coopération dans les courts métrages",
-        "start": _at(2024, 11, 21, 19, 0),
-        "end": _at(2024, 11, 21, 23, 0),
+        "start": at(2024, 11, 21, 19, 0),
+        "end": at(2024, 11, 21, 23, 0),
         "at_doc": False,
         "intro": "Notre première soirée : comment faire entrer la coopération dans la "
         "fabrication d’un court métrage, de l’écriture au tournage.",
-        "programme": _programme(
+        "programme": programme(
             "Intégrer la coopération dans les courts métrages",
             "Une table ronde suivie d’un temps pour goûter, ensemble, à un outil de coopération.",
         ),
@@ -56,29 +27,15 @@ SOIREES = [
         "recap": "La soirée a réuni des technicien·nes, des étudiant·es et des curieuses et "
         "curieux autour des deux films et des planches de la résidence.",
     },
-    {
-        "slug": "prendre-soin-sur-les-plateaux-mars-2025",
-        "title": "Prendre soin sur les plateaux de tournage",
-        "start": _at(2025, 3, 9, 18, 0),
-        "end": _at(2025, 3, 9, 23, 0),
-        "intro": "Un dimanche soir au DOC pour parler du soin sur les tournages : exposition, "
-        "projection des deux courts métrages et table ronde, enregistrée.",
-        "programme": _programme(
-            "Le soin sur les plateaux de tournage",
-            "Une table ronde, puis un avant-goût des outils de coopération. La discussion a été "
-            "enregistrée : la captation est en ligne.",
-        ),
-        "registration_enabled": False,
-        "recap": "La table ronde a été enregistrée : retrouvez la captation ci-dessous.",
-    },
+    MARCH_2025,
     {
         "slug": "creer-des-films-en-cooperation-2027",
         "title": "Créer des films en coopération : retour de résidence",
-        "start": _at(2027, 2, 6, 18, 30),
-        "end": _at(2027, 2, 6, 23, 0),
+        "start": at(2027, 2, 6, 18, 30),
+        "end": at(2027, 2, 6, 23, 0),
         "intro": "Les planches, les films, et ce que la résidence « créer des films en "
         "coopération » nous a appris. Une soirée pour en parler ensemble.",
-        "programme": _programme(
+        "programme": programme(
             "Produire autrement : la coopération au service des équipes",
             "Table ronde, puis un temps de pratique pour goûter à la coopération.",
             ("meal", {"description": "Une soupe et de quoi grignoter, à prix libre."}),
@@ -94,26 +51,11 @@ SOIREES = [
 
 
 def load(ctx) -> None:
-    index = ctx.page(
-        ctx.home,
-        EventIndexPage,
-        slug="soirees",
-        title="Soirées",
-        show_in_menus=True,
-        intro="Exposition, projection, table ronde : nos soirées sont des moments pour "
-        "découvrir nos films et goûter à la coopération. L’inscription se fait sans compte.",
-    )
-    doc, created = Venue.objects.get_or_create(
-        name="le DOC",
-        city="Paris",
-        defaults={
-            "access": "Renseignements détaillés envoyés avec la confirmation d’inscription.",
-            "accessibility": "Écrivez-nous vos besoins à l’inscription : nous nous organisons "
-            "avec le lieu pour vous accueillir au mieux.",
-        },
-    )
-    if created:
-        ctx.created.append("Venue le DOC")
+    from . import bootstrap
+
+    bootstrap.load(ctx)
+    index = bootstrap.index(ctx)
+    doc = bootstrap.doc_venue(ctx)
     pages = []
     for soiree in SOIREES:
         fields = dict(soiree)
@@ -191,5 +133,5 @@ def _first_infolettre(ctx, index, november, march) -> None:
         preheader="Notre première soirée en novembre, la prochaine le 9 mars au DOC.",
         body=body,
         topics=[topics["infolettre-generale"], topics["soirees-paris"]],
-        sent_at=_at(2025, 2, 10, 10, 0),
+        sent_at=at(2025, 2, 10, 10, 0),
     )

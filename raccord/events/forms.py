@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .services import NEWSLETTER_WORDING
+from .services import newsletter_wording
 
 
 class RegistrationForm(forms.Form):
@@ -23,11 +23,12 @@ class RegistrationForm(forms.Form):
         },
     )
     seats = forms.TypedChoiceField(label="Nombre de places", coerce=int, initial=1)
-    newsletter = forms.BooleanField(label=NEWSLETTER_WORDING, required=False)
+    newsletter = forms.BooleanField(required=False)
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
+        self.fields["newsletter"].label = newsletter_wording()
         limit = max(event.max_seats_per_registration or 1, 1)
         self.fields["seats"].choices = [(n, str(n)) for n in range(1, limit + 1)]
         self.fields["seats"].error_messages["invalid_choice"] = (

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
+
+from raccord.core import identity
 
 
 def event_jsonld(event, request=None, remaining=None) -> str:
@@ -21,8 +24,8 @@ def event_jsonld(event, request=None, remaining=None) -> str:
         "url": url,
         "organizer": {
             "@type": "Organization",
-            "name": "On Est Raccord!",
-            "url": "https://onestraccord.org",
+            "name": identity.current(request).name,
+            "url": settings.RACCORD_SITE_URL,
         },
     }
     if event.intro:

@@ -32,9 +32,17 @@ from .signals import seats_changed
 
 MANAGE_PURPOSE = "events.manage"
 NEWSLETTER_WORDING = (
-    "Je souhaite recevoir l’infolettre d’On Est Raccord! (une à deux fois par mois, "
+    "Je souhaite recevoir l’infolettre du collectif (une à deux fois par mois, "
     "désinscription en un clic)."
 )
+
+
+def newsletter_wording() -> str:
+    return (
+        NEWSLETTER_WORDING  # neutral: the form must cost no query (the page names the collective)
+    )
+
+
 REGISTRATION_WORDING = (
     "Vos nom et adresse servent à gérer votre inscription (confirmation, rappel la veille, "
     "liste d’accueil). Ils sont anonymisés un an après la soirée."

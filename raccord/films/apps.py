@@ -10,9 +10,10 @@ class FilmsConfig(AppConfig):
     def ready(self):
         from raccord.core.registry import PageKind
 
-        from . import dashboard, demo, gdpr, scale, views
+        from . import bootstrap, dashboard, demo, gdpr, scale, views
         from .models import ExhibitionPage, FilmPage
 
+        registry.bootstrap.add_loader("films", bootstrap.load)
         registry.demo.add_loader("films", demo.load)
         registry.scale.add_loader("films", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)

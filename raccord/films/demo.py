@@ -12,20 +12,14 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from raccord.events.models import EventPage
-from raccord.residencies.models import ResidencyOutput, ResidencyPage
 
-from . import placeholders
+from . import bootstrap, placeholders
 from .models import (
     ComicPlate,
-    DiffusionPage,
     ExhibitionPage,
-    FilmCredit,
-    FilmIndexPage,
     FilmPage,
-    FilmSelection,
     FilmStill,
     RecordingChapter,
-    RecordingIndexPage,
     RecordingPage,
     ScreeningRequest,
     Showing,
@@ -33,41 +27,6 @@ from .models import (
 
 # A placeholder address on a reserved domain: the team puts the real video link here.
 DEMO_VIDEO = "https://peertube.example.org/w/{slug}"
-
-RESIDENCY = "Résidence-laboratoire de mars 2024, éco-lieu Bascule Argoat (Centre Bretagne)"
-PARTNERS = "Bascule Argoat, Atelier 7, Le Bruit Qui Court, Black Ship, Louis Lumière, Pola"
-
-FILMS = [
-    {
-        "slug": "recolter-la-tempete",
-        "title": "Récolter la tempête",
-        "tagline": "Un des deux courts-métrages nés de la première résidence-laboratoire.",
-        "synopsis": (
-            "<p>Tourné en mars 2024 pendant la première résidence-laboratoire du collectif, "
-            "à l’éco-lieu Bascule Argoat, par une équipe de technicien·nes et d’interprètes "
-            "qui ont essayé de fabriquer un film autrement : en coopération, avec des temps "
-            "de parole, et en faisant attention les un·es aux autres.</p>"
-            "<p>Le synopsis détaillé sera publié par l’équipe.</p>"
-        ),
-        "themes": ["coopération", "résidence", "récit militant"],
-        "variant": 0,
-        "selections": [],
-    },
-    {
-        "slug": "sur-ecoute",
-        "title": "Sur écoute",
-        "tagline": "Le second court-métrage de la résidence, sélectionné au festival Côté Court.",
-        "synopsis": (
-            "<p>Né lui aussi de la résidence-laboratoire de mars 2024 en Centre Bretagne, "
-            "ce court-métrage a été réalisé avec les mêmes règles du jeu : décisions "
-            "partagées, soin de l’équipe, écoute de chacun·e sur le plateau.</p>"
-            "<p>Le synopsis détaillé sera publié par l’équipe.</p>"
-        ),
-        "themes": ["coopération", "résidence", "écoute"],
-        "variant": 1,
-        "selections": [{"festival": "Festival Côté Court", "city": "Pantin"}],
-    },
-]
 
 PLATES = [
     (
@@ -135,99 +94,37 @@ PLATES = [
 
 
 def load(ctx) -> None:
+    bootstrap.load(ctx)
     films = _films(ctx)
-    exhibition = _exhibition(ctx)
+    _exhibition(ctx)
     _recordings(ctx)
     _diffusion(ctx, films)
     _requests(ctx, films)
-    _link_soirees(films)
-    _link_residency(ctx, films, exhibition)
-
-
-def _link_soirees(films: list[FilmPage]) -> None:
-    """Soirées load before films: point their projections, kept by title, at the catalogue."""
-    by_title = {film.title.casefold(): film for film in films}
-    for event in EventPage.objects.all():
-        changed = False
-        for block in event.programme:
-            if block.block_type != "projection" or block.value.get("film") is not None:
-                continue
-            film = by_title.get((block.value.get("title") or "").casefold())
-            if film is not None:
-                block.value["film"] = film
-                changed = True
-        if changed:
-            revision = event.save_revision()
-            if event.live:
-                revision.publish()
-
-
-def _link_residency(ctx, films: list[FilmPage], exhibition: ExhibitionPage) -> None:
-    """The films and the comic plates come from March 2024, which the residencies demo made."""
-    march = ResidencyPage.objects.filter(slug="mars-2024").first()
-    if march is None:
-        return
-    for film in films:
-        if film.residency_id is None:
-            film.residency = march
-            film.save_revision().publish()
-            ctx.created.append(f"film {film.title} linked to March 2024")
-    outputs = list(march.outputs.all())
-    unlinked = [o for o in outputs if o.kind == ResidencyOutput.Kind.COMIC and o.page_id is None]
-    if unlinked:
-        for output in unlinked:
-            output.page = exhibition
-        march.outputs = outputs
-        march.save_revision().publish()
-        ctx.created.append("March 2024 plates linked to the exhibition")
 
 
 def _films(ctx) -> list[FilmPage]:
-    index = ctx.page(
-        ctx.home,
-        FilmIndexPage,
-        slug="films",
-        title="Films",
-        show_in_menus=True,
-        intro="<p>Deux courts-métrages tournés en coopération pendant la résidence-laboratoire "
-        "de mars 2024. Ils voyagent avec l’équipe : projection, puis échange avec le public.</p>",
-    )
+    """The real films (bootstrap.py), dressed once with placeholder images and a demo video."""
+    index = bootstrap.film_index(ctx)
     films = []
-    for data in FILMS:
-        film = index.get_children().filter(slug=data["slug"]).first()
-        if film is not None:
-            films.append(film.specific)
+    for data in bootstrap.FILMS:
+        film = index.get_children().get(slug=data["slug"]).specific
+        films.append(film)
+        if film.poster_id is not None:
             continue
-        poster = placeholders.wagtail_image(
+        film.poster = placeholders.wagtail_image(
             f"Affiche provisoire · {data['title']}",
             placeholders.poster(data["title"], "On Est Raccord! · 2024", variant=data["variant"]),
         )
-        thumb = placeholders.wagtail_image(
+        film.poster_alt = (
+            f"Affiche provisoire : le titre « {data['title']} » en grandes lettres "
+            "claires sur des bandes de couleur."
+        )
+        film.video_url = DEMO_VIDEO.format(slug=data["slug"])
+        film.video_thumbnail = placeholders.wagtail_image(
             f"Vignette vidéo · {data['title']}",
             placeholders.still(data["title"], variant=data["variant"]),
         )
-        film = FilmPage(
-            slug=data["slug"],
-            title=data["title"],
-            year=2024,
-            tagline=data["tagline"],
-            synopsis=data["synopsis"],
-            poster=poster,
-            poster_alt=f"Affiche provisoire : le titre « {data['title']} » en grandes lettres "
-            "claires sur des bandes de couleur.",
-            residency_label=RESIDENCY,
-            availability_note="Copies de projection sur demande : dites-nous l’équipement du "
-            "lieu, on s’adapte. Versions accessibles en préparation.",
-            video_url=DEMO_VIDEO.format(slug=data["slug"]),
-            video_thumbnail=thumb,
-        )
-        film.themes.add(*data["themes"])
-        film.credits = [
-            FilmCredit(role="Production", name="On Est Raccord! (résidence-laboratoire)"),
-            FilmCredit(role="Lieu d’accueil", name="Bascule Argoat"),
-            FilmCredit(role="Partenaires de la résidence", name=PARTNERS),
-        ]
-        film.selections = [FilmSelection(**s) for s in data["selections"]]
+        film.availability_note += " Versions accessibles en préparation."
         film.stills = [
             FilmStill(
                 image=placeholders.wagtail_image(
@@ -239,32 +136,21 @@ def _films(ctx) -> list[FilmPage]:
             )
             for n in (1, 2)
         ]
-        index.add_child(instance=film)
         film.save_revision().publish()
-        ctx.created.append(f"FilmPage /{data['slug']}/")
-        films.append(film)
+        ctx.created.append(f"FilmPage /{data['slug']}/ (images provisoires)")
     return films
 
 
 def _exhibition(ctx) -> ExhibitionPage:
-    existing = ctx.home.get_children().filter(slug="exposition").first()
-    if existing is not None:
-        return existing.specific
-    page = ExhibitionPage(
-        slug="exposition",
-        title="L’exposition",
-        show_in_menus=True,
-        author="Romane Rostoll",
-        intro="<p>Dix planches de bande dessinée racontent la résidence-laboratoire de mars 2024 : "
-        "ses enjeux, ses tensions et ses anecdotes. Elles accompagnent chaque soirée du "
-        "collectif et peuvent être accueillies dans votre lieu.</p>",
-        plate_format="10 planches de bande dessinée, à accrocher au mur ou sur grilles",
-        hanging_length="Métrage à définir ensemble selon le lieu",
-        setup="Le collectif peut venir accrocher et décrocher l’exposition avec vous.",
-        transport="Les planches voyagent à plat ; transport à organiser ensemble, en train ou "
-        "en covoiturage de préférence.",
-        conditions="<p>L’exposition se prête pour quelques jours ou quelques semaines. Elle "
-        "peut accompagner une projection des deux films et une table ronde.</p>",
+    """The real exhibition page (bootstrap.py), given placeholder plates once."""
+    page = ctx.home.get_children().get(slug="exposition").specific
+    if page.plates.exists():
+        return page
+    page.plate_format = "10 planches de bande dessinée, à accrocher au mur ou sur grilles"
+    page.hanging_length = "Métrage à définir ensemble selon le lieu"
+    page.transport = (
+        "Les planches voyagent à plat ; transport à organiser ensemble, en train ou "
+        "en covoiturage de préférence."
     )
     page.plates = [
         ComicPlate(
@@ -278,9 +164,8 @@ def _exhibition(ctx) -> ExhibitionPage:
         )
         for number, (title, alt, description) in enumerate(PLATES, start=1)
     ]
-    ctx.home.add_child(instance=page)
     page.save_revision().publish()
-    ctx.created.append("ExhibitionPage /exposition/")
+    ctx.created.append("ExhibitionPage /exposition/ (planches provisoires)")
     return page
 
 
@@ -293,15 +178,7 @@ def _march_2025_soiree():
 
 
 def _recordings(ctx) -> None:
-    index = ctx.page(
-        ctx.home,
-        RecordingIndexPage,
-        slug="captations",
-        title="Captations",
-        show_in_menus=False,  # linked from /diffusion/ and from each soirée
-        intro="<p>Les tables rondes et les échanges des soirées, à revoir ou à écouter, avec leur "
-        "transcription.</p>",
-    )
+    index = bootstrap.recordings_index(ctx)
     if index.get_children().filter(slug="soin-sur-les-tournages-mars-2025").exists():
         return
     recording = RecordingPage(
@@ -329,15 +206,7 @@ def _recordings(ctx) -> None:
 
 
 def _diffusion(ctx, films) -> None:
-    ctx.page(
-        ctx.home,
-        DiffusionPage,
-        slug="diffusion",
-        title="Diffusion",
-        show_in_menus=True,
-        intro="<p>Où les films et l’exposition sont déjà passés. Vous aimeriez les accueillir ? "
-        "Demandez une projection accompagnée ou l’exposition.</p>",
-    )
+    bootstrap.diffusion_page(ctx)
     if Showing.objects.exists():
         return
     soirees = [

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from raccord.core import outbox
+from raccord.core import identity, outbox
 from raccord.events.models import EventIndexPage, EventPage, Venue
 from raccord.people.models import Organisation
 from raccord.people.services import find_or_create_organisation
@@ -150,7 +150,7 @@ def submit_request(
     outbox.send("films/request_received", to=contact, context=context)
     outbox.send(
         "films/request_team",
-        to=settings.RACCORD_TEAM_EMAIL,
+        to=identity.team_email(),
         context={**context, "admin_url": admin_url(request)},
         reply_to=contact.email,
     )
@@ -217,7 +217,7 @@ def _draft_title(request: ScreeningRequest) -> str:
     what = (
         "Projection accompagnée"
         if request.kind == ScreeningRequest.Kind.SCREENING
-        else "Exposition On Est Raccord!"
+        else f"Exposition · {identity.for_site(None).label}"
     )
     return f"{what} · {request.organisation_name} ({request.city})"[:255]
 

@@ -11,7 +11,7 @@ class NewsletterConfig(AppConfig):
         from anymail.signals import tracking
         from django.db.models.signals import post_delete, post_save
 
-        from . import demo, gdpr, scale, services, webhooks
+        from . import bootstrap, demo, gdpr, scale, services, webhooks
 
         tracking.connect(webhooks.on_tracking, dispatch_uid="raccord.newsletter.tracking")
         for signal in (post_save, post_delete):
@@ -20,6 +20,7 @@ class NewsletterConfig(AppConfig):
                 sender="newsletter.Topic",
                 dispatch_uid=f"topics-{signal}",
             )
+        registry.bootstrap.add_loader("newsletter", bootstrap.load)
         registry.demo.add_loader("newsletter", demo.load)
         registry.scale.add_loader("newsletter", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)

@@ -7,40 +7,15 @@ written by the apps that own them (the first infolettre is in events/demo.py), w
 
 from django.utils import timezone
 
-from .models import Campaign, Delivery, NewsletterPage, Subscriber, Topic
-
-TOPICS = [
-    (
-        "infolettre-generale",
-        "Infolettre générale",
-        "Les nouvelles du collectif, quelques fois par an.",
-        0,
-    ),
-    (
-        "soirees-paris",
-        "Soirées à Paris",
-        "Les invitations aux soirées projection-discussion à Paris.",
-        1,
-    ),
-    ("residences", "Résidences", "Les appels à participation et les nouvelles des résidences.", 2),
-]
+from . import bootstrap
+from .bootstrap import load_topics
+from .models import Campaign, Delivery, Subscriber
 
 SUBSCRIBERS = [
     ("camille.demo@example.org", "Camille", ["infolettre-generale", "soirees-paris"]),
     ("sacha.demo@example.org", "Sacha", ["infolettre-generale", "residences"]),
     ("noor.demo@example.org", "Noor", ["soirees-paris"]),
 ]
-
-
-def load_topics() -> dict[str, Topic]:
-    """The demo topics by slug (created when missing)."""
-    topics = {}
-    for slug, name, description, position in TOPICS:
-        topic, _ = Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "position": position}
-        )
-        topics[slug] = topic
-    return topics
 
 
 def add_sent_issue(ctx, *, subject: str, slug: str, preheader: str, body, topics, sent_at):
@@ -74,17 +49,7 @@ def add_sent_issue(ctx, *, subject: str, slug: str, preheader: str, body, topics
 
 
 def load(ctx) -> None:
-    if ctx.home is not None:
-        ctx.page(
-            ctx.home,
-            NewsletterPage,
-            slug="infolettre",
-            title="Infolettre",
-            show_in_menus=True,
-            intro="<p>Quelques fois par an, les nouvelles du collectif : les soirées à venir, les "
-            "films, les résidences. Pas de traceur, pas de revente d’adresse, une désinscription "
-            "en un clic.</p>",
-        )
+    bootstrap.load(ctx)
     topics = load_topics()
 
     from raccord.people.services import find_or_create, record_consent

@@ -38,7 +38,9 @@ class SignupForm(forms.Form):
     )
     source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
 
-    consent_wording = services.CONSENT_WORDING
+    @property
+    def consent_wording(self) -> str:
+        return services.consent_wording()
 
     def __init__(self, *args, source: str = "", **kwargs):
         super().__init__(*args, **kwargs)

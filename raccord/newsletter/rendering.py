@@ -20,6 +20,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from raccord.core import identity
+
 from .blocks import render_blocks
 
 TOKEN = "RACCORDxTOKENxPLACEHOLDER"
@@ -143,6 +145,7 @@ class RenderedCampaign:
 
 def render_campaign(campaign, subject_prefix: str = "") -> RenderedCampaign:
     web_url = site_url(campaign.get_absolute_url()) if campaign.slug else site_url("/infolettre/")
+    collective = identity.for_site(None)
     context = {
         "campaign": campaign,
         "subject": campaign.subject,
@@ -153,11 +156,13 @@ def render_campaign(campaign, subject_prefix: str = "") -> RenderedCampaign:
         "unsubscribe_url": unsubscribe_url(TOKEN),
         "preferences_url": preferences_url(TOKEN),
         "site_url": settings.RACCORD_SITE_URL,
+        "collective": collective,
     }
     html = _inliner.inline(render_to_string("mail/newsletter/campaign.html", context))
     text = render_to_string("mail/newsletter/campaign.txt", context)
     subject = _one_line(subject_prefix + campaign.subject)
     name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    name = name or collective.name
     host = address.rpartition("@")[2] or "localhost"
     return RenderedCampaign(
         subject=Header(subject, "utf-8").encode().replace("\n", "\r\n")

@@ -20,11 +20,20 @@ from raccord.people.models import normalize_email
 
 from .models import Subscriber, Suppression, Topic
 
+# Neutral on purpose: shown on every page (the footer form), it must cost no query, and the
+# page around it already names the collective (core identity).
 CONSENT_WORDING = (
-    "J’accepte de recevoir l’infolettre d’On Est Raccord! à cette adresse. Je peux me désinscrire "
+    "J’accepte de recevoir l’infolettre du collectif à cette adresse. Je peux me désinscrire "
     "à tout moment grâce au lien présent dans chaque envoi. L’adresse n’est jamais transmise à "
     "un tiers et aucun envoi ne contient de traceur."
 )
+
+
+def consent_wording() -> str:
+    """The sentence a subscriber agrees to (kept with the consent as its proof)."""
+    return CONSENT_WORDING
+
+
 CONSENT_VERSION = "2025-01"
 CONFIRM_MAX_AGE = timedelta(days=7)
 MANAGE_MAX_AGE = timedelta(days=730)
@@ -218,7 +227,7 @@ def confirm(subscriber: Subscriber) -> Subscriber:
         subscriber.contact,
         "newsletter",
         source=f"{subscriber.source or 'site'} (double confirmation par e-mail)",
-        wording=CONSENT_WORDING,
+        wording=consent_wording(),
         wording_version=subscriber.wording_version or CONSENT_VERSION,
     )
     return subscriber

@@ -8,9 +8,10 @@ class PartnersConfig(AppConfig):
     verbose_name = "Partenaires"
 
     def ready(self):
-        from . import dashboard, demo, gdpr, scale, views
+        from . import bootstrap, dashboard, demo, gdpr, scale, views
         from .models import PartnersIndexPage, TrainingPage
 
+        registry.bootstrap.add_loader("partners", bootstrap.load)
         registry.demo.add_loader("partners", demo.load)
         registry.scale.add_loader("partners", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)

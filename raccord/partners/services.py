@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from raccord.core import outbox
+from raccord.core import identity, outbox
 from raccord.people import services as people
 from raccord.people.models import Consent, Contact, Membership, Organisation, PartnershipKind
 
@@ -36,7 +36,7 @@ def _tell_both_sides(mail: str, contact: Contact, context: dict, admin_view: str
     outbox.send(f"partners/{mail}_received", to=contact, context=context)
     outbox.send(
         f"partners/{mail}_team",
-        to=settings.RACCORD_TEAM_EMAIL,
+        to=identity.team_email(),
         reply_to=contact.email,
         context={**context, "person": contact, "admin_url": _admin_url(admin_view, pk)},
     )

@@ -19,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
-from raccord.core import exports, registry
+from raccord.core import exports, identity, registry
 from raccord.core.outbox import OutgoingMail
 
 from .digests import digest_matches
@@ -54,7 +54,7 @@ def export_document(contact: Contact) -> dict:
     return {
         "personne": contact.email,
         "exporte_le": timezone.now().isoformat(),
-        "organisme": "On Est Raccord!",
+        "organisme": identity.for_site(None).name,
         "donnees": collect(contact),
     }
 

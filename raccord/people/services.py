@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from raccord.core import csv_import, outbox, signed_links
+from raccord.core import csv_import, identity, outbox, signed_links
 
 from .digests import digest_matches
 from .models import (
@@ -185,7 +185,7 @@ def receive_message(
     outbox.send("people/contact_ack", to=contact, context=context)
     outbox.send(
         "people/contact_notification",
-        to=settings.RACCORD_TEAM_EMAIL,
+        to=identity.team_email(),
         context={**context, "admin_url": message_admin_url(stored)},
         reply_to=contact.email,
     )

@@ -7,6 +7,8 @@ from pathlib import Path
 from django.utils import formats
 from fpdf import FPDF
 
+from raccord.core import identity
+
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "RaccordSans"
 # The shipped font is a subset; anything outside it is replaced rather than left blank.
@@ -37,7 +39,7 @@ class CallSheetPDF(FPDF):
         self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.set_title(safe(title))
-        self.set_author("On Est Raccord!")
+        self.set_author(identity.for_site(None).name)
         self.set_creator("Raccord · Plateau coopératif")
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(auto=True, margin=15)

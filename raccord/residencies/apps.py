@@ -8,9 +8,10 @@ class ResidenciesConfig(AppConfig):
     verbose_name = "Résidences"
 
     def ready(self):
-        from . import dashboard, demo, gdpr, views
+        from . import bootstrap, dashboard, demo, gdpr, views
         from .models import ResidencyPage
 
+        registry.bootstrap.add_loader("residencies", bootstrap.load)
         registry.demo.add_loader("residencies", demo.load)
         registry.gdpr.add_section(gdpr.SECTION)
         registry.requests.add("applications", dashboard.APPLICATIONS)

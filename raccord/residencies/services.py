@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from raccord.core import exports, outbox
+from raccord.core import exports, identity, outbox
 
 from .models import (
     DIVERSITY_MIN_GROUP,
@@ -160,7 +159,7 @@ def apply(
     outbox.send("residencies/acknowledgement", to=contact, context=context)
     outbox.send(
         "residencies/team_notification",
-        to=call.team_email or settings.RACCORD_TEAM_EMAIL,
+        to=call.team_email or identity.team_email(),
         context=context,
     )
     return application, created
@@ -249,7 +248,7 @@ def decide(application: Application, status: str, *, by=None, message: str = "")
             "residency": application.call.residency,
             "message": message.strip(),
         },
-        reply_to=settings.RACCORD_TEAM_EMAIL,
+        reply_to=identity.team_email(),
     )
     return application
 

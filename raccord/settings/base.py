@@ -176,9 +176,10 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "On Est Raccord! <contact@onestraccord.org>")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Raccord <webmaster@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-RACCORD_TEAM_EMAIL = env("RACCORD_TEAM_EMAIL", "contact@onestraccord.org")
+# Team notifications; empty: the contact address of the collective's identity (core/identity.py).
+RACCORD_TEAM_EMAIL = env("RACCORD_TEAM_EMAIL")
 RACCORD_MAIL_MAX_ATTEMPTS = env_int("RACCORD_MAIL_MAX_ATTEMPTS", 6)
 # Bounce and complaint webhooks of the email service (newsletter app), basic-auth protected.
 ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET")}
@@ -186,9 +187,14 @@ ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET")}
 # Background work: the tasks framework with its database backend (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The one address the site is served at (scheme, host, port): links in the API, feeds, sitemap,
+# calendars and mails; `migrate`, `bootstrap_site` and `load_demo` align Wagtail's Site with it.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Wagtail
-WAGTAIL_SITE_NAME = "On Est Raccord!"
-WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# The admin shows the software's name; the collective's is its identity (core SiteSettings).
+WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Raccord")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip", "mp3", "mp4", "webm"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp", "gif": "webp"}
@@ -265,10 +271,8 @@ AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 LOGIN_URL = "wagtailadmin_login"
 
 # Raccord
-RACCORD_SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
-RACCORD_DONATION_URL = env(
-    "RACCORD_DONATION_URL", "https://www.helloasso.com/associations/on-est-raccord"
-)
+RACCORD_SITE_URL = SITE_URL  # the name the code reads
+RACCORD_DONATION_URL = env("RACCORD_DONATION_URL")  # the identity's donation page comes first
 RACCORD_REGISTRATION_RETENTION_DAYS = env_int("RACCORD_REGISTRATION_RETENTION_DAYS", 365)
 
 LOGGING = {

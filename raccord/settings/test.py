@@ -25,5 +25,6 @@ ALLOWED_HOSTS = ["*"]
 AXES_ENABLED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 RACCORD_SITE_URL = "http://testserver"
+RACCORD_TEAM_EMAIL = "equipe@example.org"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise warns when it is missing

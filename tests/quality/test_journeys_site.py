@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +22,7 @@ def test_a_visitor_writes_and_finds_the_acknowledgement_in_their_mailbox(live_ur
     ack = smtp_sink.wait_for("ana@example.org")
     assert "Une projection à Rennes" in smtp_sink.text(ack) + str(ack["Subject"])
     assert ack.get_body(preferencelist=("html",)) is not None
-    team = smtp_sink.wait_for("contact@onestraccord.org")
+    team = smtp_sink.wait_for(settings.RACCORD_TEAM_EMAIL)
     assert "ana@example.org" in str(team["Reply-To"])
     assert page.console_errors == []
 

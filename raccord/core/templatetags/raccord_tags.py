@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 
 from raccord.core import fragments
 
@@ -79,3 +79,12 @@ def fragment(parser, token):
     return FragmentNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+@register.filter
+def brand_mark(name) -> str:
+    """The collective's name for the header, a final « ! » set apart for the typography."""
+    name = str(name or "")
+    if name.endswith("!"):
+        return format_html('{}<span class="bang">!</span>', name[:-1].rstrip("\u00a0 "))
+    return conditional_escape(name)

@@ -51,7 +51,7 @@ def test_signing_up_sends_a_confirmation_and_the_button_confirms(client, topics,
     assert subscriber.status == Subscriber.Status.CONFIRMED
     consent = Consent.objects.get(contact=subscriber.contact, kind="newsletter")
     assert consent.given and consent.source.startswith("/infolettre/")
-    assert consent.wording == services.CONSENT_WORDING
+    assert consent.wording == services.consent_wording()
     assert consent.wording_version == services.CONSENT_VERSION
     client.post(url)  # twice: still one proof
     assert Consent.objects.filter(contact=subscriber.contact).count() == 1

@@ -1,4 +1,4 @@
-"""Load the collective's demo content; running it twice changes nothing.
+"""Load the collective's demo content on top of `bootstrap_site`; running it twice changes nothing.
 
 Every app registers its loader (`registry.demo`, and `registry.scale` for `--scale N`) in its
 `AppConfig.ready()`; they run in the registries' order, lowest layer first.
@@ -8,44 +8,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from raccord.core import page_cache, registry
+from raccord.core.bootstrap import arrange_menu, build
 from raccord.core.demo_support import DemoContext
-
-# The slugs of the pages each app's demo puts under the home page (slugs only: no app imported).
-MENU_ORDER = [
-    "le-collectif",
-    "soirees",
-    "films",
-    "residences",
-    "formations",
-    "partenaires",
-    "actualites",
-    "infolettre",
-    "nous-rencontrer",
-]
-# Reached from the home page, the footer and the film pages rather than from the main menu.
-OUT_OF_MENU = {
-    "exposition",
-    "diffusion",
-    "captations",
-    "recherche",
-    "mentions-legales",
-    "confidentialite",
-}
-
-
-def arrange_menu(home) -> None:
-    """Put the demo's top-level pages in the order a visitor reads them (fresh loads only)."""
-    children = {page.slug: page for page in home.get_children()}
-    for slug in OUT_OF_MENU & children.keys():
-        page = children[slug]
-        if page.show_in_menus:
-            page.show_in_menus = False
-            page.save(update_fields=["show_in_menus"])
-    ordered = [children[slug] for slug in MENU_ORDER if slug in children]
-    for previous, page in zip(ordered, ordered[1:], strict=False):
-        page.refresh_from_db()
-        previous.refresh_from_db()
-        page.move(previous, pos="right")
 
 
 class Command(BaseCommand):
@@ -58,6 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale=0, **options):
         ctx = DemoContext(stdout=self.stdout, scale=scale)
+        build(ctx)  # the collective's real site first (`bootstrap_site`); the demo adds to it
         for loader in registry.demo:
             with transaction.atomic():
                 loader.load(ctx)
