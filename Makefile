@@ -9,7 +9,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 export SITE_URL
 # The locked dependency set (docs/contributing.md): exact versions with their hashes.
 LOCK := requirements/dev.txt
-COMPILE = $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+COMPILE = $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links --upgrade
 
 .PHONY: run test quality-tools install lock migrate demo worker lint format ci clean
@@ -25,9 +25,13 @@ $(STAMP): pyproject.toml $(LOCK)
 install: $(STAMP)
 
 # Update the lock to the newest versions pyproject.toml allows (then run the tests, commit both).
+# Resolved on the oldest Python we support, Debian 12's 3.11.2: some releases need 3.11.5+.
+LOCK_PYTHON ?= /usr/bin/python3
+LOCK_VENV := .venv-lock
 lock:
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
-	@test -x $(VENV)/bin/pip-compile || $(PY) -m pip install --quiet pip-tools
+	@test -x $(LOCK_VENV)/bin/pip-compile || { $(LOCK_PYTHON) -m venv $(LOCK_VENV) && \
+		$(LOCK_VENV)/bin/pip install --quiet pip-tools; }
+	@$(LOCK_VENV)/bin/python -c 'import sys; print("pip-compile sous Python", sys.version.split()[0])'
 	$(COMPILE) --output-file requirements/runtime.txt pyproject.toml
 	$(COMPILE) --extra dev --output-file requirements/dev.txt pyproject.toml
 
