@@ -117,7 +117,8 @@ grep -q "^ExecStart=.*manage.py backup --nightly" "$WORK/systemd/raccord-backup.
 
 manage() {
   (cd "$WORK/app" && runuser -u "$RUN_USER" -- env -i PATH=/usr/bin:/bin HOME="$WORK/data" \
-    bash -c 'set -a; . "$0"; set +a; exec .venv/bin/python manage.py "$@"' "$ENV_FILE" "$@")
+    bash -c 'set -a; . "$0"; set +a; exec .venv/bin/python manage.py "$@"' "$ENV_FILE" "$@") \
+    2>>"$WORK/logs/manage.log"
 }
 
 start_unit() { # start_unit NAME: run the unit's ExecStart as its User, with its EnvironmentFile
