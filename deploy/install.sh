@@ -70,8 +70,12 @@ for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  for attempt in 1 2 3; do # a mirror that drops a connection is tried again
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      --no-install-recommends "${missing[@]}" >/dev/null && break
+    [ "$attempt" = 3 ] && die "apt-get n'a pas pu installer : ${missing[*]}"
+    sleep 10
+  done
 fi
 
 # --- 2. User and folders ------------------------------------------------------------------------
