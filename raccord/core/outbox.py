@@ -8,6 +8,8 @@ transaction commits, so a rolled-back operation never mails anyone.
 from __future__ import annotations
 
 import base64
+import contextlib
+import contextvars
 import logging
 import smtplib
 from datetime import timedelta
@@ -22,6 +24,20 @@ from django.utils import timezone
 log = logging.getLogger(__name__)
 
 _inliner = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+
+# Set by `held()`: mails are stored, marked as not sent, and never handed to a worker.
+_held_reason: contextvars.ContextVar[str] = contextvars.ContextVar("outbox_held", default="")
+
+
+@contextlib.contextmanager
+def held(reason: str):
+    """Nobody is mailed inside this block (demo content: fictional people, real-looking
+    addresses); each mail is still stored, as failed, with `reason`, so it can be read."""
+    token = _held_reason.set(reason)
+    try:
+        yield
+    finally:
+        _held_reason.reset(token)
 
 
 class OutgoingMail(models.Model):
@@ -127,6 +143,11 @@ def send(
         headers={k: _one_line(v) for k, v in (headers or {}).items()},
         attachments=stored_attachments,
     )
+    if _held_reason.get():
+        mail.status = OutgoingMail.Status.FAILED
+        mail.last_error = _held_reason.get()
+        mail.save(update_fields=["status", "last_error"])
+        return mail
     transaction.on_commit(lambda: enqueue(mail.pk))
     return mail
 

@@ -23,6 +23,24 @@ class EventsConfig(AppConfig):
         registry.scale.add_loader("events", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)
         registry.dashboard.add_panel("next_soirees", dashboard.NextSoireesPanel, order=70)
+        registry.jobs.add_job(
+            registry.Job(
+                "send_event_reminders",
+                "send_event_reminders",
+                "*-*-* 10:00:00",
+                "Rappels la veille des soirées",
+                3600,
+            )
+        )
+        registry.jobs.add_job(
+            registry.Job(
+                "anonymise_past_registrations",
+                "anonymise_past_registrations",
+                "*-*-* 03:30:00",
+                "Anonymisation des inscriptions anciennes",
+                86400,
+            )
+        )
 
 
 def _capacity_may_have_grown(sender, instance, **kwargs):

@@ -24,3 +24,12 @@ class NewsletterConfig(AppConfig):
         registry.demo.add_loader("newsletter", demo.load)
         registry.scale.add_loader("newsletter", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)
+        registry.jobs.add_job(
+            registry.Job(
+                "newsletter_send_due",
+                "newsletter_send_due",
+                "*:0/5",
+                "Infolettres programmées",
+                300,
+            )
+        )

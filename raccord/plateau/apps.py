@@ -12,3 +12,12 @@ class PlateauConfig(AppConfig):
 
         registry.demo.add_loader("plateau", demo.load)
         registry.gdpr.add_section(gdpr.SECTION)
+        registry.jobs.add_job(
+            registry.Job(
+                "plateau_training_reminders",
+                "plateau_training_reminders",
+                "*-*-* 09:00:00",
+                "Rappels de formation VHSS (Plateau)",
+                86400,
+            )
+        )

@@ -135,6 +135,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", str(VAR_DIR / "media"))
 # Files only the team may download (attachments of requests): never served by nginx.
 RACCORD_PRIVATE_MEDIA_ROOT = env("RACCORD_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))
+# Nightly backups (`manage.py backup --nightly`): where, how many kept, and an optional off-site
+# copy to any restic repository (RESTIC_REPOSITORY, RESTIC_PASSWORD_FILE: restic's own variables).
+RACCORD_BACKUP_DIR = env("RACCORD_BACKUP_DIR", str(VAR_DIR / "backups"))
+RACCORD_BACKUP_KEEP_DAILY = env_int("RACCORD_BACKUP_KEEP_DAILY", 7)
+RACCORD_BACKUP_KEEP_WEEKLY = env_int("RACCORD_BACKUP_KEEP_WEEKLY", 4)
+RACCORD_BACKUP_KEEP_MONTHLY = env_int("RACCORD_BACKUP_KEEP_MONTHLY", 6)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

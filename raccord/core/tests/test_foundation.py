@@ -119,3 +119,16 @@ def test_a_visitor_with_a_session_still_needs_the_csrf_token(site):
     client = Client(enforce_csrf_checks=True)
     client.cookies["sessionid"] = "abc"
     assert client.post("/", {}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_held_mails_are_kept_but_never_sent(sent_mails):
+    """load_demo's people are fictional: what its services would mail stays in the outbox."""
+    with outbox.held("Non envoyé : démo."):
+        mail = outbox.send("core/test", to="inventee@example.org", context={"name": "X"})
+    assert sent_mails() == []
+    mail.refresh_from_db()
+    assert mail.status == OutgoingMail.Status.FAILED
+    assert mail.last_error == "Non envoyé : démo."
+    outbox.send("core/test", to="vraie@example.org", context={"name": "Y"})
+    assert [m.to for m in sent_mails()] == [["vraie@example.org"]]

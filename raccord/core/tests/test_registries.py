@@ -36,9 +36,13 @@ def test_every_app_registers_its_demo_and_gdpr_section_lowest_layer_first():
     assert set(registry.scale.keys()) >= {"core", "people", "newsletter", "events", "films"}
 
 
-def test_load_demo_twice_changes_nothing(settings, tmp_path):
+def test_load_demo_twice_changes_nothing_and_mails_nobody(settings, tmp_path, sent_mails):
+    from raccord.core.outbox import OutgoingMail
+
     settings.MEDIA_ROOT = str(tmp_path / "media")
     call_command("load_demo", stdout=io.StringIO())
+    assert sent_mails() == []  # its people are fictional, their addresses may not be
+    assert not OutgoingMail.objects.exclude(status=OutgoingMail.Status.FAILED).exists()
     first = row_counts()
     assert first["films.filmpage"] == 2 and first["residencies.residencypage"] == 2
     out = io.StringIO()
