@@ -23,6 +23,8 @@ from raccord.people.models import normalize_email
 
 from .models import Subscriber, Suppression, Topic
 
+# How often the infolettre goes out: one wording wherever the site promises it.
+FREQUENCY = "quelques fois par an"
 CONSENT_WORDING = (
     "J’accepte de recevoir l’infolettre d’On Est Raccord! à cette adresse. Je peux me désinscrire "
     "à tout moment grâce au lien présent dans chaque envoi. L’adresse n’est jamais transmise à "
