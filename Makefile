@@ -27,8 +27,13 @@ run: demo
 	@echo "  Raccord tourne sur http://127.0.0.1:$(PORT)/"
 	@echo "  Administration : http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Identifiant : admin    Mot de passe : raccord-demo"
+	@echo "  Les tâches (e-mails, envois d’infolettre) tournent à côté, comme en production."
+	@echo "  Ctrl-C arrête le serveur et les tâches."
 	@echo ""
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@export SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} RACCORD_TASKS=db; \
+	$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install
 	RACCORD_TASKS=db $(PY) manage.py db_worker
