@@ -13,9 +13,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
+from wagtail.admin.views import generic
+from wagtail.admin.widgets import Button
+from wagtail.admin.widgets.button import MenuItem
+
+from raccord.core.admin_display import ReadableInspectView, readable
 
 from . import services
-from .forms import WriteToRegistrantsForm
+from .forms import CancelRegistrationForm, WriteToRegistrantsForm
 from .models import EventPage, Registration
 
 PERMISSION = "events.change_registration"
@@ -142,4 +147,98 @@ def write(request, pk: int):
             "form": form,
             "counts": services.counts(event),
         },
+    )
+
+
+# Registrations in the admin: read, correct a name or an answer, cancel; never delete ------------
+
+CANCEL_LABEL = "Annuler cette inscription"
+
+
+def cancel_url(registration: Registration) -> str | None:
+    if registration.status == Registration.Status.CANCELLED:
+        return None
+    return reverse("registrations:cancel", args=[registration.pk])
+
+
+def _cancel_button(registration: Registration) -> list[Button]:
+    url = cancel_url(registration)
+    return [Button(CANCEL_LABEL, url=url, icon_name="cross", priority=15)] if url else []
+
+
+class RegistrationIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if url := cancel_url(instance):
+            buttons.append(MenuItem(CANCEL_LABEL, url=url, icon_name="cross", priority=15))
+        return buttons
+
+
+class RegistrationEditView(generic.EditView):
+    @property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *_cancel_button(self.object)]
+
+
+class RegistrationInspectView(ReadableInspectView):
+    """Each answer under its question's label, Oui/Non, Paris time, and the cancel action."""
+
+    @property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *_cancel_button(self.object)]
+
+    def get_fields_context(self):
+        fields = []
+        for name in self.fields:
+            if name != "answers":
+                fields.append(self.get_context_for_field(name))
+                continue
+            items = self.object.answer_items
+            if not items:
+                fields.append({"label": "Réponses", "value": readable(""), "component": None})
+            for label, value in items:
+                fields.append({"label": label, "value": value, "component": None})
+        return fields
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_registration(request, pk: int):
+    """The team cancels a registration: seats freed, waitlist promoted, as from the person's link."""
+    _require(request)
+    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    inspect_url = reverse("registrations:inspect", args=[registration.pk])
+    if registration.status == Registration.Status.CANCELLED:
+        messages.info(request, "Cette inscription est déjà annulée.")
+        return redirect(inspect_url)
+    form = CancelRegistrationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cancel(
+                registration,
+                reason=form.cleaned_data["reason"],
+                notify=form.cleaned_data["notify"],
+                by_team=True,
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, str(error))
+        else:
+            who = registration.name or "La personne"
+            messages.success(
+                request,
+                f"Inscription de {who} annulée ; les places libérées vont à la liste d’attente.",
+            )
+            return redirect(inspect_url)
+    return TemplateResponse(
+        request,
+        "events/admin/cancel.html",
+        {
+            "page_title": CANCEL_LABEL,
+            "header_icon": "cross",
+            "registration": registration,
+            "event": registration.event,
+            "form": form,
+            "inspect_url": inspect_url,
+            "waiting": Registration.objects.filter(event=registration.event).waitlisted().count(),
+        },
+        status=400 if form.errors else 200,
     )

@@ -1,7 +1,9 @@
 """The public registration form, built per event from the questions the team picked."""
 
 from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from .models import Registration
 from .services import newsletter_wording
 
 
@@ -65,3 +67,63 @@ class WriteToRegistrantsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text="Texte brut. Le lien d’annulation de chaque personne est ajouté à la fin.",
     )
+
+
+class CancelRegistrationForm(forms.Form):
+    """The team cancels a registration: a reason, and whether the person is told by mail."""
+
+    reason = forms.CharField(
+        label="Motif de l’annulation",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Gardé avec l’inscription ; cité dans le mail si vous prévenez la personne.",
+        error_messages={"required": "Indiquez le motif de l’annulation."},
+    )
+    notify = forms.BooleanField(
+        label="Prévenir la personne par e-mail",
+        required=False,
+        initial=True,
+    )
+
+
+# The optional questions an event may ask (EventPage.questions()), one form field each.
+ANSWER_KEYS = ("dietary", "accessibility", "heard_from", "custom")
+
+
+class RegistrationAdminForm(WagtailAdminModelForm):
+    """The answers as labelled fields, never a JSON textarea; seats and state go through cancel."""
+
+    answer_dietary = forms.CharField(required=False, max_length=1000)
+    answer_accessibility = forms.CharField(required=False, max_length=1000)
+    answer_heard_from = forms.CharField(required=False, max_length=1000)
+    answer_custom = forms.CharField(required=False, max_length=1000)
+
+    class Meta:
+        model = Registration
+        fields = ["name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        registration = self.instance
+        answers = registration.answers or {}
+        labels = dict(registration.event.questions()) if registration.event_id else {}
+        for key in ANSWER_KEYS:
+            name = f"answer_{key}"
+            if key not in labels and not answers.get(key):
+                del self.fields[name]  # a question this soirée does not ask
+                continue
+            self.fields[name].label = labels.get(key, key)
+            self.fields[name].initial = answers.get(key, "")
+
+    def save(self, commit=True):
+        answers = dict(self.instance.answers or {})
+        for key in ANSWER_KEYS:
+            name = f"answer_{key}"
+            if name in self.fields:
+                value = (self.cleaned_data.get(name) or "").strip()
+                if value:
+                    answers[key] = value
+                else:
+                    answers.pop(key, None)
+        self.instance.answers = answers
+        return super().save(commit=commit)

@@ -454,6 +454,12 @@ class Registration(models.Model):
     waitlisted_at = models.DateTimeField("en attente depuis", null=True, blank=True)
     confirmed_at = models.DateTimeField("confirmée le", null=True, blank=True)
     cancelled_at = models.DateTimeField("annulée le", null=True, blank=True)
+    cancel_reason = models.CharField(
+        "motif de l’annulation",
+        max_length=300,
+        blank=True,
+        help_text="Vide quand la personne a annulé elle-même depuis son lien.",
+    )
     present_at = models.DateTimeField("présent·e (arrivée à)", null=True, blank=True)
     reminded_at = models.DateTimeField("rappel envoyé le", null=True, blank=True)
     anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)

@@ -32,7 +32,7 @@ from .signals import seats_changed
 
 MANAGE_PURPOSE = "events.manage"
 NEWSLETTER_WORDING = (
-    "Je souhaite recevoir l’infolettre du collectif (une à deux fois par mois, "
+    f"Je souhaite recevoir l’infolettre du collectif ({newsletter.FREQUENCY}, "
     "désinscription en un clic)."
 )
 
@@ -356,8 +356,17 @@ def promote_from_waitlist(event: EventPage) -> list[Registration]:
 
 @_retry_when_busy
 @transaction.atomic
-def cancel(registration: Registration, *, notify: bool = True) -> Registration:
-    """Cancel seats or leave the waitlist; freed seats go to the waitlist at once."""
+def cancel(
+    registration: Registration, *, notify: bool = True, reason: str = "", by_team: bool = False
+) -> Registration:
+    """Cancel seats or leave the waitlist; freed seats go to the waitlist at once.
+
+    The one path for a person cancelling from their link and for the team cancelling from the
+    admin (`by_team`, with a reason), so both promote the waitlist in order and mail alike.
+    """
+    reason = " ".join((reason or "").split())[:300]
+    if by_team and not reason:
+        raise RegistrationError("Indiquez le motif de l’annulation.")
     event = _locked(registration.event)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     registration.event = event
@@ -366,9 +375,16 @@ def cancel(registration: Registration, *, notify: bool = True) -> Registration:
     was_confirmed = registration.status == Registration.Status.CONFIRMED
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
-    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    registration.cancel_reason = reason
+    registration.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
     if notify and registration.email:
-        _mail("cancellation", registration, was_confirmed=was_confirmed)
+        _mail(
+            "cancellation",
+            registration,
+            was_confirmed=was_confirmed,
+            by_team=by_team,
+            reason=reason,
+        )
     if was_confirmed and not event.is_past():
         _promote(event)
     _after_commit(event)

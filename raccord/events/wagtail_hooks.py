@@ -2,15 +2,17 @@
 
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from raccord.core.admin_exports import FrenchExports
-from raccord.core.permissions import NoAddPolicy
+from raccord.core.permissions import KeptRecordPolicy
 
 from . import admin_views
+from .forms import ANSWER_KEYS, RegistrationAdminForm
 from .models import Registration, Venue
 
 
@@ -28,8 +30,9 @@ class EventDeskViewSet(ViewSet):
         ]
 
 
-# Registrations come through the public form (and its rules), never from a blank admin form.
-register_permission_policy(Registration, NoAddPolicy(Registration), exact_class=True)
+# Registrations come through the public form (and its rules), never from a blank admin form;
+# the team cancels them (admin_views.cancel_registration), never deletes them.
+register_permission_policy(Registration, KeptRecordPolicy(Registration), exact_class=True)
 
 
 # What the CSV export gives (and the inspect page shows), with its column headings.
@@ -57,21 +60,41 @@ class RegistrationViewSet(FrenchExports, ModelViewSet):
     icon = "user"
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = admin_views.RegistrationIndexView
+    edit_view_class = admin_views.RegistrationEditView
+    inspect_view_class = admin_views.RegistrationInspectView
     list_display = ["name", "email", "event", "seats", "status", "answers_text", "present_at"]
     list_filter = ["event", "status", "newsletter_opt_in"]
     search_fields = ["name", "email"]
     list_export = list(EXPORT)
     export_headings = EXPORT
     export_filename = "inscriptions"
-    form_fields = ["name", "answers"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("event", read_only=True),
+            FieldPanel("email", read_only=True),
+            FieldPanel("status", read_only=True),
+            FieldPanel("seats", read_only=True),
+            FieldPanel("name"),
+            *(FieldPanel(f"answer_{key}") for key in ANSWER_KEYS),
+        ],
+        base_form_class=RegistrationAdminForm,
+    )
     inspect_view_fields = [
         *("answers" if name == "answers_text" else name for name in EXPORT),
+        "cancel_reason",
         "reminded_at",
         "anonymised_at",
     ]
 
     def get_queryset(self, request):
         return Registration.objects.select_related("event")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/annuler/", admin_views.cancel_registration, name="cancel"),
+        ]
 
 
 class VenueViewSet(SnippetViewSet):

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
 from . import sending, services
 from .models import Campaign, Subscriber, Topic
@@ -60,10 +61,19 @@ def campaign_send(request, pk: int):
                     request, "Programmation annulée : la campagne est redevenue un brouillon."
                 )
                 return redirect("newsletter_admin:send", pk=pk)
+            elif action == "send" and request.POST.get("confirmed") != "yes":
+                return _confirm_send(request, campaign)
             elif action == "send":
                 sending.start(campaign)
-                messages.success(request, "Envoi lancé.")
+                messages.success(
+                    request,
+                    "Envoi lancé : cette page suit la progression, vous pouvez la quitter.",
+                )
                 return redirect("newsletter_admin:send", pk=pk)
+            elif action == "duplicate":
+                copy = sending.duplicate(campaign)
+                messages.success(request, "Copie créée : un brouillon à modifier puis envoyer.")
+                return redirect("wagtailsnippets_newsletter_campaign:edit", copy.pk)
             elif action == "stop":
                 sending.stop(campaign)
                 messages.warning(request, "Envoi arrêté : les messages restants ne partiront pas.")
@@ -74,7 +84,7 @@ def campaign_send(request, pk: int):
             messages.error(request, f"Le serveur d’envoi ne répond pas ({error}).")
         campaign.refresh_from_db()
     progress = campaign.progress()
-    audience = Subscriber.objects.for_topics(list(campaign.topics.all())).count()
+    audience = _audience(campaign)
     return render(
         request,
         "newsletter/admin/send.html",
@@ -87,6 +97,20 @@ def campaign_send(request, pk: int):
             "refresh": campaign.status == Campaign.Status.SENDING,
             "failures": campaign.deliveries.filter(status="failed").order_by("-pk")[:20],
         },
+    )
+
+
+def _audience(campaign) -> int:
+    return Subscriber.objects.for_topics(list(campaign.topics.all())).count()
+
+
+def _confirm_send(request, campaign):
+    """The step between the click and the send: the real number of people, and no way back."""
+    audience = _audience(campaign)
+    return render(
+        request,
+        "newsletter/admin/send_confirm.html",
+        {"campaign": campaign, "audience": audience},
     )
 
 
@@ -183,3 +207,17 @@ def export_subscribers(request):
 
 def send_url(campaign) -> str:
     return reverse("newsletter_admin:send", args=[campaign.pk])
+
+
+class CampaignEditView(SnippetEditView):
+    """Once sending starts the content is what people received: no edit, a duplicate instead."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.object.editable:
+            messages.warning(
+                request,
+                "Cette campagne est partie : son contenu ne change plus. "
+                "Dupliquez-la pour en écrire une nouvelle version.",
+            )
+            return redirect("newsletter_admin:send", pk=self.object.pk)
+        return super().dispatch(request, *args, **kwargs)

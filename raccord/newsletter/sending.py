@@ -118,6 +118,9 @@ def classify(error: Exception) -> str:
 # --- Campaign lifecycle --------------------------------------------------------------------
 
 
+TEST_TOKEN = "test"  # what a test mail's personal links carry (views answer with an explanation)
+
+
 class SendingError(Exception):
     """Raised with a French sentence a volunteer reads in the admin."""
 
@@ -384,11 +387,12 @@ def run(campaign_id: int, *, deferrable: bool) -> dict:
 
 def send_test(campaign: Campaign, email: str) -> None:
     """One copy to a volunteer, marked « [Test] »; its links lead to a harmless page."""
-    from .services import check_address, manage_token
+    from .services import check_address
 
     email = check_address(email)
-    subscriber = Subscriber.objects.filter(contact__email=email).first()
-    token = manage_token(subscriber) if subscriber else "test"
+    # Never a real token: a volunteer trying the unsubscribe link of a test stays subscribed,
+    # and the link's page explains that it belongs to a test.
+    token = TEST_TOKEN
     rendered = render_campaign(campaign, subject_prefix="[Test] ")
     with Sender() as sender:
         sender.send(rendered, email, token)
@@ -407,3 +411,16 @@ def resume_all() -> int:
         enqueue(pk)
         count += 1
     return count
+
+
+def duplicate(campaign: Campaign) -> Campaign:
+    """A new draft with the same content and topics: how a sent campaign is reused, never edited."""
+    with transaction.atomic():
+        copy = Campaign.objects.create(
+            subject=campaign.subject,
+            preheader=campaign.preheader,
+            body=campaign.body.raw_data,
+            in_archives=campaign.in_archives,
+        )
+        copy.topics.set(campaign.topics.all())
+    return copy

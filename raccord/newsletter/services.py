@@ -20,6 +20,8 @@ from raccord.people.models import normalize_email
 
 from .models import Subscriber, Suppression, Topic
 
+# How often the infolettre goes out: one wording wherever the site promises it.
+FREQUENCY = "quelques fois par an"
 # Neutral on purpose: shown on every page (the footer form), it must cost no query, and the
 # page around it already names the collective (core identity).
 CONSENT_WORDING = (

@@ -21,6 +21,7 @@ from . import services
 from .blocks import render_blocks
 from .forms import PreferencesForm, SignupForm
 from .models import Campaign, Subscriber
+from .sending import TEST_TOKEN
 
 
 class SignupView(PublicFormView):
@@ -68,6 +69,11 @@ def _subscriber_or_bad_link(purpose, token):
         return None, str(error)
 
 
+def _test_link(request):
+    """The personal links of a test mail: nothing changes, and the page says why."""
+    return render(request, "newsletter/test_link.html")
+
+
 class SignedLinkMixin:
     """A page behind a link from a mail: a bad or expired link answers 400 before any form."""
 
@@ -76,6 +82,8 @@ class SignedLinkMixin:
     rate = "30/h"
 
     def dispatch(self, request, *args, token: str, **kwargs):
+        if token == TEST_TOKEN:
+            return _test_link(request)
         self.subscriber, error = _subscriber_or_bad_link(self.purpose, token)
         if error:
             return render(request, "newsletter/bad_link.html", {"error": error}, status=400)
@@ -142,6 +150,8 @@ class PreferencesView(SignedLinkMixin, PublicFormView):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
+    if token == TEST_TOKEN:
+        return _test_link(request)
     subscriber, error = _subscriber_or_bad_link("newsletter.manage", token)
     if error:
         return render(request, "newsletter/bad_link.html", {"error": error}, status=400)

@@ -31,6 +31,8 @@ class CampaignViewSet(SnippetViewSet):
     menu_label = "Campagnes"
     menu_name = "campagnes"
     menu_hook = MENU_HOOK
+    edit_view_class = admin_views.CampaignEditView
+    copy_view_enabled = False  # « Dupliquer en brouillon » on the send page makes a clean draft
     list_display = [
         "subject",
         "status",

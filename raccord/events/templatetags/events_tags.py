@@ -13,10 +13,13 @@ register = template.Library()
 
 @register.inclusion_tag("events/registration_block.html", takes_context=True)
 def registration_form(context, event, state):
+    # The page's context already counted the seats left; only count again elsewhere.
+    remaining = context["remaining"] if "remaining" in context else event.remaining_seats()
     return {
         "request": context.get("request"),
         "event": event,
         "state": state,
         "form": RegisterView.blank_form(event=event) if state == "open" else None,
         "registration_wording": REGISTRATION_WORDING,
+        "full": state == "open" and remaining == 0,
     }

@@ -1,5 +1,8 @@
 """The team's side: desk, registrations with CSV export, check-in at the door, writing to all."""
 
+import re
+from datetime import UTC, datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -94,3 +97,101 @@ def test_the_team_can_open_the_soiree_editor_and_the_venue_list(team, event, ind
     assert team.get(f"/admin/pages/add/events/eventpage/{index.pk}/").status_code == 200
     venues = team.get("/admin/snippets/events/venue/")
     assert venues.status_code == 200 and "le DOC" in venues.content.decode()
+
+
+def _ics_names(mail):
+    return [name for name, *_ in mail.attachments if name.endswith(".ics")]
+
+
+def test_the_team_cancels_a_confirmed_registration_and_the_waitlist_is_served_in_order(
+    team, make_event, register, sent_mails
+):
+    event = make_event(capacity=2, title="Prendre soin sur les plateaux")
+    seat = register(event, name="Colin", email="colin@exemple.org", seats=2)
+    register(event, name="Ana", email="ana@exemple.org")
+    register(event, name="Bea", email="bea@exemple.org")
+    before = len(sent_mails())
+
+    inspect = team.get(f"/admin/soirees/inscriptions/inspect/{seat.pk}/").content.decode()
+    assert "Annuler cette inscription" in inspect
+    assert f"/admin/soirees/inscriptions/delete/{seat.pk}/" not in inspect
+    form = team.get(f"/admin/soirees/inscriptions/{seat.pk}/annuler/").content.decode()
+    assert "2 personnes en liste d’attente" in form
+
+    response = team.post(
+        f"/admin/soirees/inscriptions/{seat.pk}/annuler/",
+        {"reason": "Doublon avec une autre inscription", "notify": "on"},
+    )
+    assert response.status_code == 302
+    mails = sent_mails()[before:]
+    ana = [m for m in mails if m.to == ["ana@exemple.org"]]
+    assert len(ana) == 1 and "confirmée" in ana[0].body
+    assert _ics_names(ana[0])
+    (colin,) = [m for m in mails if m.to == ["colin@exemple.org"]]
+    assert "Doublon avec une autre inscription" in colin.body
+    assert not _ics_names(colin)
+    statuses = dict(Registration.objects.filter(event=event).values_list("name", "status"))
+    assert statuses["Colin"] == "cancelled"
+    assert statuses["Ana"] == "confirmed"
+    page = team.get(response["Location"]).content.decode()
+    assert "Annulée" in page and "Doublon avec une autre inscription" in page
+
+
+def test_the_team_cancels_without_mailing_the_person(team, event, register, sent_mails):
+    registration = register(event, email="discret@exemple.org")
+    before = len(sent_mails())
+    response = team.post(
+        f"/admin/soirees/inscriptions/{registration.pk}/annuler/", {"reason": "Erreur de saisie"}
+    )
+    assert response.status_code == 302
+    assert not sent_mails()[before:]
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+    assert registration.cancel_reason == "Erreur de saisie"
+
+
+def test_a_cancellation_without_reason_is_refused(team, event, register):
+    registration = register(event)
+    response = team.post(f"/admin/soirees/inscriptions/{registration.pk}/annuler/", {})
+    assert response.status_code == 400
+    assert "Indiquez le motif de l’annulation." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_the_team_cannot_delete_a_registration(team, event, register):
+    registration = register(event)
+    listing = team.get(f"/admin/soirees/inscriptions/?event={event.pk}").content.decode()
+    assert f"/delete/{registration.pk}/" not in listing
+    response = team.post(f"/admin/soirees/inscriptions/delete/{registration.pk}/")
+    assert response.status_code in (302, 403)
+    assert Registration.objects.filter(pk=registration.pk).exists()
+
+
+def test_a_registration_reads_as_labelled_answers_yes_no_and_paris_time(team, make_event, register):
+    event = make_event(ask_dietary=True, custom_question="Venez-vous en vélo ?")
+    registration = register(event, answers={"dietary": "sans gluten", "custom": "oui"})
+    Registration.objects.filter(pk=registration.pk).update(
+        created_at=datetime(2026, 7, 1, 16, 5, tzinfo=UTC)
+    )
+    html = team.get(f"/admin/soirees/inscriptions/inspect/{registration.pk}/").content.decode()
+    fields = re.search(r"<dl>(.*?)</dl>", html, re.S).group(1)
+    assert re.search(r"<dt>Régime alimentaire ou allergies</dt>\s*<dd>\s*sans gluten", fields)
+    assert re.search(r"<dt>Venez-vous en vélo \?</dt>\s*<dd>\s*oui", fields)
+    assert "1 juillet 2026 à 18:05" in fields  # Paris summer time
+    assert re.search(r"<dt>Veut l’infolettre</dt>\s*<dd>\s*Non", fields)
+    for raw in ("False", "None", "+00:00", "{&quot;"):
+        assert raw not in fields
+
+    edit = team.get(f"/admin/soirees/inscriptions/edit/{registration.pk}/").content.decode()
+    assert 'name="answer_dietary"' in edit and "Venez-vous en vélo ?" in edit
+    assert 'name="answers"' not in edit
+    response = team.post(
+        f"/admin/soirees/inscriptions/edit/{registration.pk}/",
+        {"name": "Julie D.", "answer_dietary": "végétarien", "answer_custom": ""},
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.name == "Julie D."
+    assert registration.answers == {"dietary": "végétarien"}
+    assert registration.status == "confirmed"

@@ -7,6 +7,7 @@ come from a cache: on a warm page the form costs no query.
 from django import template
 from django.db import DatabaseError
 
+from raccord.newsletter.services import FREQUENCY
 from raccord.newsletter.views import SignupView
 
 register = template.Library()
@@ -37,4 +38,5 @@ def newsletter_footer_form(context):
         "form": form,
         "request": context.get("request"),
         "hidden": context.get("hide_footer_signup", False),
+        "frequency": FREQUENCY,
     }

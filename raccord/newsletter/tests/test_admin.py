@@ -29,7 +29,7 @@ def test_the_send_page_tests_then_sends_and_shows_progress(
     team.post(url, {"action": "test", "email": "benevole@example.org"})
     assert [m["Subject"] for m in smtp_sink.messages] == [f"[Test] {campaign.subject}"]
 
-    response = team.post(url, {"action": "send"}, follow=True)
+    response = team.post(url, {"action": "send", "confirmed": "yes"}, follow=True)
     html = response.content.decode()
     assert "Envoi lancé" in html
     assert "Arrêter l’envoi" in html and 'http-equiv="refresh"' in html
@@ -134,3 +134,66 @@ def test_volunteers_without_permission_cannot_send(client, django_user_model, ca
     client.force_login(user)
     assert client.get(f"/admin/infolettre/campagnes/{campaign.pk}/envoi/").status_code in (302, 403)
     assert client.get("/admin/infolettre/import/").status_code in (302, 403)
+
+
+def test_sending_asks_for_confirmation_with_the_real_number_of_people(
+    team, smtp_sink, make_subscriber, campaign, run_on_commit
+):
+    make_subscriber("ana@example.org")
+    make_subscriber("bea@example.org")
+    make_subscriber("left@example.org", status="unsubscribed")
+    url = f"/admin/infolettre/campagnes/{campaign.pk}/envoi/"
+    response = team.post(url, {"action": "send"})
+    html = response.content.decode()
+    assert "Envoyer à 2 personnes ?" in html
+    assert "Oui, envoyer à 2 personnes" in html
+    run_on_commit()
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DRAFT and smtp_sink.messages == []
+
+
+def test_a_sent_campaign_is_locked_and_can_be_duplicated(
+    team, client, smtp_sink, make_subscriber, campaign, run_on_commit
+):
+    make_subscriber("ana@example.org")
+    url = f"/admin/infolettre/campagnes/{campaign.pk}/envoi/"
+    team.post(url, {"action": "send", "confirmed": "yes"})
+    run_on_commit()
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.SENT
+    sent_subject = campaign.subject
+
+    edit = f"/admin/snippets/newsletter/campaign/edit/{campaign.pk}/"
+    response = team.get(edit, follow=True)
+    assert "son contenu ne change plus" in response.content.decode()
+    team.post(edit, {"subject": "Réécrite après coup", "preheader": "", "slug": campaign.slug})
+    campaign.refresh_from_db()
+    assert campaign.subject == sent_subject
+    archive = client.get(campaign.get_absolute_url()).content.decode()
+    assert "Réécrite après coup" not in archive and "Une résidence au printemps" in archive
+
+    page = team.get(url).content.decode()
+    assert "Modifier le contenu" not in page and "Dupliquer en brouillon" in page
+    response = team.post(url, {"action": "duplicate"})
+    copy = Campaign.objects.exclude(pk=campaign.pk).get()
+    assert response["Location"].endswith(f"/edit/{copy.pk}/")
+    assert copy.status == Campaign.Status.DRAFT and copy.subject == sent_subject
+    assert list(copy.topics.all()) == list(campaign.topics.all())
+    assert team.get(f"/admin/snippets/newsletter/campaign/edit/{copy.pk}/").status_code == 200
+
+
+def test_the_unsubscribe_link_of_a_test_mail_says_it_is_a_test(
+    team, client, smtp_sink, make_subscriber, campaign
+):
+    volunteer = make_subscriber("benevole@example.org")
+    url = f"/admin/infolettre/campagnes/{campaign.pk}/envoi/"
+    team.post(url, {"action": "test", "email": "benevole@example.org"})
+    (mail,) = smtp_sink.messages
+    (link,) = [u for u in smtp_sink.links(mail) if "/desinscription/" in u]
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    for method in (client.get, client.post):
+        response = method("/" + path)
+        assert response.status_code == 200
+        assert "e-mail de test" in response.content.decode()
+    volunteer.refresh_from_db()
+    assert volunteer.status == "confirmed"

@@ -148,13 +148,15 @@ def test_logistics_exports_csv_and_a_printable_page(admin_client_, residency, ap
 def test_budget_page_shows_secured_against_target(admin_client_, residency):
     from raccord.residencies.models import BudgetLine, FundingSource
 
-    BudgetLine.objects.create(residency=residency, category="meals", label="Repas", amount=2000)
+    BudgetLine.objects.create(residency=residency, category="meals", label="Repas", amount=28900)
     FundingSource.objects.create(
-        residency=residency, kind="donations", name="Dons", amount=500, status="granted"
+        residency=residency, kind="donations", name="Dons", amount=3550, status="granted"
     )
     html = admin_client_.get(f"/admin/residences/{residency.pk}/budget/").content.decode()
-    assert "500,00 € sur un objectif de 2" in html
-    assert "(25 %)" in html
+    # French number formatting: a non-breaking space between thousands, a comma for decimals.
+    assert "3\xa0550,00 € sur un objectif de 28\xa0900,00 €" in html
+    assert "3,550" not in html
+    assert "(12 %)" in html
 
 
 def test_the_admin_listings_open(admin_client_, call):

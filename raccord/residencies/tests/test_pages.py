@@ -209,3 +209,17 @@ def test_a_residency_without_a_call_has_no_form(client, residency):
     assert "Il n’y a pas d’appel à participation" in response.content.decode()
     assert client.post(residency.url + "candidater/", FORM).status_code == 404
     assert not Application.objects.exists()
+
+
+def test_diversity_answers_are_kept_only_when_the_consent_box_is_ticked(client, call, residency):
+    url = residency.url + "candidater/"
+    html = client.get(url).content.decode()
+    assert 'name="diversity_consent"' in html and "case d’accord ci-dessous" in html
+    answers = {"diversity_gender": "woman", "diversity_disability": "yes"}
+    with_consent = client.post(url, {**FORM, **answers, "diversity_consent": "on"})
+    without = client.post(url, {**FORM, **answers, "email": "sam@example.org", "name": "Sam"})
+    assert with_consent.status_code == without.status_code == 303
+    kept = Application.objects.get(contact__email="lea@example.org")
+    assert kept.diversity_consent and kept.diversity == {"gender": "woman", "disability": "yes"}
+    dropped = Application.objects.get(contact__email="sam@example.org")
+    assert not dropped.diversity_consent and dropped.diversity == {}
