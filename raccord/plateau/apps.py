@@ -12,3 +12,12 @@ class PlateauConfig(AppConfig):
 
         registry.demo.add_loader("plateau", demo.load)
         registry.gdpr.add_section(gdpr.SECTION)
+        registry.jobs.add_job(
+            registry.Job(
+                name="plateau-notice-digest",
+                command="plateau_notice_digest",
+                every="*-*-* 18:00:00",
+                description="Résumé quotidien des propositions du Plateau coopératif",
+                interval_seconds=86400,
+            )
+        )
