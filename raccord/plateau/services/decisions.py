@@ -273,8 +273,10 @@ def close(facilitator, proposal, *, without_quorum: bool = False) -> Proposal:
     proposal = _locked(proposal, facilitator)
     if not proposal.is_open:
         raise PlateauError("Cette proposition est déjà clôturée.")
-    if proposal.in_nomination:
+    if proposal.nominations_hidden:
         raise PlateauError("Proposez d’abord une personne, puis recueillez les consentements.")
+    if proposal.in_nomination:
+        return _close_without_role(proposal)
     if proposal.awaiting_candidate:
         raise PlateauError("La personne proposée n’a pas encore accepté : attendez sa réponse.")
     answers = list(proposal.answers.all())
@@ -322,6 +324,22 @@ def close(facilitator, proposal, *, without_quorum: bool = False) -> Proposal:
     if proposal.closed_without_quorum:
         title += " (sans quorum)"
     _log(proposal.production, title, "\n".join(lines), proposal=proposal)
+    notify(proposal, Notice.Event.CLOSED)
+    return proposal
+
+
+def _close_without_role(proposal) -> Proposal:
+    """Facilitation ends an election nobody could be elected in: no role, said in the log."""
+    proposal.outcome = Proposal.Outcome.NOT_ELECTED
+    proposal.status = Proposal.Status.CLOSED
+    proposal.closed_at = timezone.now()
+    proposal.save(update_fields=["status", "outcome", "closed_at"])
+    _log(
+        proposal.production,
+        f"{proposal.title} : rôle non attribué",
+        "La facilitation a clôturé l’élection sans personne proposée ni élue.",
+        proposal=proposal,
+    )
     notify(proposal, Notice.Event.CLOSED)
     return proposal
 

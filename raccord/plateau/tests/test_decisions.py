@@ -183,6 +183,11 @@ def test_a_nominee_who_declines_gets_no_role_and_facilitation_proposes_another(c
     assert not CrewMember.objects.get(pk=crew["paul"].pk).is_eco_referent
     services.put_candidate(crew["facilitator"], election, candidate_id=crew["coordinator"].pk)
     assert election.__class__.objects.get(pk=election.pk).candidate == crew["coordinator"]
+    services.respond_as_candidate(crew["coordinator"], election, accept=False)
+    # Nobody accepts: facilitation may end the election, and no role is given.
+    closed = services.close(crew["facilitator"], election)
+    assert closed.outcome == Proposal.Outcome.NOT_ELECTED
+    assert not CrewMember.objects.filter(is_eco_referent=True).exists()
 
 
 def test_an_objection_in_an_election_sends_the_process_back(crew):
