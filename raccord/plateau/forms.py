@@ -143,6 +143,7 @@ class AnswerForm(NoColon, forms.Form):
 
 class RoundAnswerForm(NoColon, forms.Form):
     reason = text("Ma parole", 3, 3000, required="Écrivez votre parole pour ce tour.")
+    signed = AnswerForm.base_fields["signed"]
 
 
 class CloseForm(NoColon, forms.Form):

@@ -284,7 +284,7 @@ def _proposal_context(member, proposal, **forms):
         elif proposal.awaiting_candidate:
             context["candidate_asked"] = proposal.candidate_id == member.pk
         elif proposal.kind == Proposal.Kind.ROUND:
-            initial = {"reason": mine.reason} if mine else None
+            initial = {"reason": mine.reason, "signed": mine.signed} if mine else None
             context["answer_form"] = forms.get("answer_form") or RoundAnswerForm(initial=initial)
         else:
             initial = (
