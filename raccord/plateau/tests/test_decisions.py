@@ -273,8 +273,11 @@ def test_a_closed_decision_names_only_those_who_signed(client, crew, proposal, a
     assert "Trop tôt le matin" in answers
 
 
-def test_members_are_told_of_proposals_as_they_chose(crew, sent_mails):
-    services.choose_notices(crew["ana"], CrewMember.Notices.DIGEST)
+def test_members_are_told_of_proposals_as_they_chose(client, crew, as_member, sent_mails):
+    as_member(crew["ana"])
+    response = client.post(reverse("plateau:decisions"), {"action": "notices", "notices": "digest"})
+    assert response.status_code == 302
+    assert CrewMember.objects.get(pk=crew["ana"].pk).notices == CrewMember.Notices.DIGEST
     services.choose_notices(crew["paul"], CrewMember.Notices.NONE)
     proposal = services.propose(crew["coordinator"], title="Pause à 16 h", body="Un goûter.")
     opened = sent_mails()
