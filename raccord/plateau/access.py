@@ -9,7 +9,7 @@ from functools import wraps
 from django.shortcuts import redirect, render
 
 from .models import CrewMember
-from .services import SESSION_KEY
+from .services import SESSION_KEY, SESSION_VERSION_KEY
 
 
 def private(view):
@@ -29,15 +29,21 @@ def open_session(request, member) -> None:
     """A fresh session key at login: a session id planted before login is worth nothing after."""
     request.session.cycle_key()
     request.session[SESSION_KEY] = member.pk
+    request.session[SESSION_VERSION_KEY] = member.access_version
 
 
 def close_session(request) -> None:
     request.session.pop(SESSION_KEY, None)
+    request.session.pop(SESSION_VERSION_KEY, None)
     request.session.cycle_key()
 
 
 def current_member(request):
-    """The active membership in this session, or None (also when it was revoked meanwhile)."""
+    """The active membership in this session, or None (also when it was revoked meanwhile).
+
+    The session carries the membership's access version: once a revocation or a new
+    invitation raised it, a session opened before is worth nothing, even for an active member.
+    """
     if not hasattr(request, "session"):
         return None
     member_id = request.session.get(SESSION_KEY)
@@ -45,7 +51,12 @@ def current_member(request):
         return None
     return (
         CrewMember.objects.select_related("production", "contact")
-        .filter(pk=member_id, status=CrewMember.Status.ACTIVE, production__archived=False)
+        .filter(
+            pk=member_id,
+            status=CrewMember.Status.ACTIVE,
+            production__archived=False,
+            access_version=request.session.get(SESSION_VERSION_KEY, -1),
+        )
         .first()
     )
 
@@ -62,6 +73,7 @@ def member_required(view=None, *, facilitation=False, coordination=False):
             if member is None:
                 if had_session:
                     request.session.pop(SESSION_KEY, None)
+                    request.session.pop(SESSION_VERSION_KEY, None)
                     return render(request, "plateau/no_access.html", status=403)
                 return redirect("plateau:login")
             if facilitation and not member.facilitates:

@@ -67,6 +67,8 @@ def crew(request, pk):
             "members": members,
             "form": form,
             "to_invite": services.people_to_invite(production),
+            "parity": services.parity_panel(production),
+            "pay": services.pay_table(production),
             "page_title": f"Équipe de {production.title}",
         },
     )

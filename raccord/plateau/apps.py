@@ -21,3 +21,12 @@ class PlateauConfig(AppConfig):
                 86400,
             )
         )
+        registry.jobs.add_job(
+            registry.Job(
+                name="plateau_notice_digest",
+                command="plateau_notice_digest",
+                every="*-*-* 18:00:00",
+                description="Résumé quotidien des propositions du Plateau coopératif",
+                interval_seconds=86400,
+            )
+        )

@@ -122,14 +122,15 @@ def load(ctx) -> None:
         body="Les repas du tournage sont végétariens par défaut ; la régie prévoit une option "
         "avec viande sur demande la veille.",
     )
-    for name, choice, reason in [
-        ("Camille Le Goff", "consent", ""),
-        ("Maëlle Riou", "consent", ""),
-        ("Yann Kerbrat", "concern", "Prévoir assez de protéines pour les journées de portage."),
-        ("Sami Haddad", "consent", ""),
-        ("Lou Tanguy", "consent", ""),
+    for name, choice, reason, signed in [
+        ("Camille Le Goff", "consent", "", True),
+        ("Inès Moreau", "consent", "", True),
+        ("Maëlle Riou", "consent", "", False),
+        ("Yann Kerbrat", "concern", "Prévoir assez de protéines les journées de portage.", True),
+        ("Sami Haddad", "consent", "", False),
+        ("Lou Tanguy", "consent", "", False),
     ]:
-        services.answer(members[name], closed, choice=choice, reason=reason)
+        services.answer(members[name], closed, choice=choice, reason=reason, signed=signed)
     services.close(facilitator, closed)
 
     open_proposal = services.propose(

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .models import Answer, CallSheet, CarbonEntry, EmissionFactor, Proposal
+from .models import Answer, CallSheet, CarbonEntry, CrewMember, EmissionFactor, Proposal
 
 
 class DateInput(forms.DateInput):
@@ -122,6 +122,12 @@ class AnswerForm(NoColon, forms.Form):
         error_messages={"required": "Choisissez votre réponse."},
     )
     reason = text("Ma raison (obligatoire pour une objection ou une réserve)", 3, 3000)
+    signed = forms.BooleanField(
+        label="Signer ma réponse",
+        required=False,
+        help_text="À la clôture, votre nom s’affiche à côté d’une réponse signée ; "
+        "sinon, seuls la réponse et sa raison apparaissent.",
+    )
 
     def clean(self):
         data = super().clean()
@@ -137,6 +143,21 @@ class AnswerForm(NoColon, forms.Form):
 
 class RoundAnswerForm(NoColon, forms.Form):
     reason = text("Ma parole", 3, 3000, required="Écrivez votre parole pour ce tour.")
+    signed = AnswerForm.base_fields["signed"]
+
+
+class CloseForm(NoColon, forms.Form):
+    without_quorum = forms.BooleanField(
+        label="Clôturer quand même, sans quorum (le journal le dira)", required=False
+    )
+
+
+class NoticesForm(NoColon, forms.Form):
+    notices = forms.ChoiceField(
+        label="Être prévenu·e par e-mail des propositions ouvertes et clôturées",
+        choices=CrewMember.Notices.choices,
+        widget=forms.RadioSelect,
+    )
 
 
 class MemberChoiceForm(NoColon, forms.Form):

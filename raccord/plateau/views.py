@@ -23,9 +23,11 @@ from .forms import (
     CallSheetForm,
     CarbonEntryForm,
     CheckInForm,
+    CloseForm,
     LoginForm,
     MemberChoiceForm,
     NominationForm,
+    NoticesForm,
     ParityDeclarationForm,
     ProposalForm,
     ReferentMessageForm,
@@ -207,8 +209,18 @@ def weather_trend(request, member):
 @member_required
 def decisions(request, member):
     production = member.production
-    form = ProposalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    is_notices = request.POST.get("action") == "notices"
+    notices_form = NoticesForm(
+        request.POST if is_notices else None, initial={"notices": member.notices}
+    )
+    if is_notices:
+        if notices_form.is_valid():
+            services.choose_notices(member, notices_form.cleaned_data["notices"])
+            return redirect("plateau:decisions")
+        form = ProposalForm()
+    else:
+        form = ProposalForm(request.POST or None)
+    if request.method == "POST" and not is_notices and form.is_valid():
         try:
             proposal = services.propose(member, **form.cleaned_data)
         except PlateauError as error:
@@ -221,8 +233,9 @@ def decisions(request, member):
         member,
         "plateau/decisions.html",
         "decisions",
-        status=400 if form.errors else 200,
+        status=400 if form.errors or notices_form.errors else 200,
         form=form,
+        notices_form=notices_form,
         open_proposals=[p for p in proposals if p.is_open],
         closed_proposals=[p for p in proposals if not p.is_open],
     )
@@ -234,40 +247,51 @@ def _proposal_context(member, proposal, **forms):
     answers = list(proposal.answers.select_related("member__contact"))
     mine = next((a for a in answers if a.member_id == member.pk), None)
     my_nomination = proposal.nominations.filter(nominator=member).first()
+    nominations = services.shared_nominations(proposal)
+    tally = services.nomination_tally(proposal)
     context = {
         "proposal": proposal,
         "visible": visible,
         "answers": answers if visible else [],
         "answer_count": len(answers),
         "crew_size": len(crew),
+        "quorum": services.quorum(member.production),
         "mine": mine,
         "my_nomination": my_nomination,
-        "nomination_count": proposal.nominations.count(),
-        "tally": services.nomination_tally(proposal)
-        if not proposal.in_nomination or visible
-        else [],
-        "nominations": (
-            list(proposal.nominations.select_related("nominee__contact", "nominator__contact"))
-            if (not proposal.in_nomination or visible)
-            else []
-        ),
+        "nomination_count": sum(row["count"] for row in tally),
+        "tally": tally if nominations else [],
+        "nominations": nominations,
+        "not_answered": services.not_answered(member, proposal) if member.facilitates else [],
+        "close_form": forms.get("close_form") or CloseForm(),
+        "close_error": forms.get("close_error", ""),
         "log": proposal.log_entries.all(),
     }
     if proposal.is_open:
         if proposal.in_nomination:
-            initial = {"member": my_nomination.nominee_id} if my_nomination else None
+            initial = (
+                {"member": my_nomination.nominee_id, "reason": my_nomination.reason}
+                if my_nomination
+                else None
+            )
             context["nomination_form"] = forms.get("nomination_form") or NominationForm(
                 members=crew, label="Je nomme", initial=initial
             )
-            if member.facilitates:
+            if member.facilitates and not proposal.nominations_hidden:
+                nominees = [row["member"] for row in context["tally"]]
                 context["candidate_form"] = forms.get("candidate_form") or MemberChoiceForm(
-                    members=crew, label="Personne proposée au consentement"
+                    members=nominees, label="Personne proposée au consentement"
                 )
+        elif proposal.awaiting_candidate:
+            context["candidate_asked"] = proposal.candidate_id == member.pk
         elif proposal.kind == Proposal.Kind.ROUND:
-            initial = {"reason": mine.reason} if mine else None
+            initial = {"reason": mine.reason, "signed": mine.signed} if mine else None
             context["answer_form"] = forms.get("answer_form") or RoundAnswerForm(initial=initial)
         else:
-            initial = {"choice": mine.choice, "reason": mine.reason} if mine else None
+            initial = (
+                {"choice": mine.choice, "reason": mine.reason, "signed": mine.signed}
+                if mine
+                else None
+            )
             context["answer_form"] = forms.get("answer_form") or AnswerForm(initial=initial)
     return context
 
@@ -298,6 +322,15 @@ def proposal_detail(request, member, pk):
                     return redirect("plateau:proposal", proposal.pk)
                 except PlateauError as error:
                     form.add_error(None, str(error))
+        elif action in ("share", "accept", "decline"):
+            try:
+                if action == "share":
+                    services.share_nominations(member, proposal)
+                else:
+                    services.respond_as_candidate(member, proposal, accept=action == "accept")
+                return redirect("plateau:proposal", proposal.pk)
+            except PlateauError as error:
+                extra["close_error"] = str(error)
         elif action == "candidate":
             form = MemberChoiceForm(request.POST, members=crew)
             extra["candidate_form"] = form
@@ -334,8 +367,12 @@ def proposal_detail(request, member, pk):
 @member_required(facilitation=True)
 def proposal_close(request, member, pk):
     proposal = get_object_or_404(Proposal, pk=pk, production=member.production)
+    form = CloseForm(request.POST)
+    form.is_valid()
     try:
-        services.close(member, proposal)
+        services.close(
+            member, proposal, without_quorum=form.cleaned_data.get("without_quorum", False)
+        )
     except PlateauError as error:
         return _page(
             request,
@@ -343,8 +380,8 @@ def proposal_close(request, member, pk):
             "plateau/proposal.html",
             "decisions",
             status=400,
-            close_error=str(error),
-            **_proposal_context(member, proposal),
+            quorum_missing=isinstance(error, services.QuorumNotReached),
+            **_proposal_context(member, proposal, close_form=form, close_error=str(error)),
         )
     return redirect("plateau:proposal", proposal.pk)
 
@@ -564,7 +601,7 @@ def carbon_csv(request, member):
 @member_required
 def pay(request, member):
     return _page(
-        request, member, "plateau/pay.html", "pay", table=services.pay_table(member.production)
+        request, member, "plateau/pay.html", "pay", pay=services.pay_summary(member.production)
     )
 
 
@@ -583,9 +620,5 @@ def parity(request, member):
         "parity",
         status=400 if form.errors else 200,
         form=form,
-        panel=services.parity_panel(member.production),
-        undeclared=member.production.members.current()
-        .exclude(parity_post="")
-        .filter(counts_as_woman__isnull=True)
-        .count(),
+        summary=services.parity_summary(member.production),
     )

@@ -20,14 +20,20 @@ from .care import (
 )
 from .common import PlateauError
 from .decisions import (
+    QuorumNotReached,
     answer,
     answers_visible,
     close,
     everyone_answered,
     nominate,
     nomination_tally,
+    not_answered,
     propose,
     put_candidate,
+    quorum,
+    respond_as_candidate,
+    share_nominations,
+    shared_nominations,
 )
 from .membership import (
     INVITATION_MAX_AGE,
@@ -35,6 +41,7 @@ from .membership import (
     LOGIN_MAX_AGE,
     LOGIN_PURPOSE,
     SESSION_KEY,
+    SESSION_VERSION_KEY,
     invitation_token,
     invite,
     join,
@@ -46,7 +53,8 @@ from .membership import (
     revoke,
     send_invitation,
 )
-from .pay import declare_parity, parity_panel, pay_table
+from .notices import choose_notices, notify, send_notice_digests
+from .pay import declare_parity, parity_panel, parity_summary, pay_summary, pay_table
 from .residency import CrewOpening, open_production_for_crew, people_to_invite
 from .weather import (
     MIN_SCORES_FOR_AVERAGE,
@@ -58,6 +66,17 @@ from .weather import (
 )
 
 __all__ = [
+    "parity_summary",
+    "pay_summary",
+    "send_notice_digests",
+    "notify",
+    "choose_notices",
+    "shared_nominations",
+    "share_nominations",
+    "respond_as_candidate",
+    "quorum",
+    "not_answered",
+    "QuorumNotReached",
     "CSV_HEADER",
     "CrewOpening",
     "INVITATION_MAX_AGE",
@@ -66,6 +85,7 @@ __all__ = [
     "LOGIN_PURPOSE",
     "MIN_SCORES_FOR_AVERAGE",
     "SESSION_KEY",
+    "SESSION_VERSION_KEY",
     "DayWeather",
     "PlateauError",
     "answer",

@@ -54,11 +54,12 @@ def message_referents(member, *, body: str, signed: bool = True) -> ReferentMess
 
 
 def referent_messages(member):
-    if not member.is_vhss_referent:
+    """What this referent may read: messages sent to referents since they became one."""
+    if not member.is_vhss_referent or member.referent_since is None:
         raise PlateauError("Ces messages ne sont lisibles que par les référent·es VHSS.")
-    return ReferentMessage.objects.filter(production=member.production).select_related(
-        "sender__contact"
-    )
+    return ReferentMessage.objects.filter(
+        production=member.production, created_at__gte=member.referent_since
+    ).select_related("sender__contact")
 
 
 @transaction.atomic

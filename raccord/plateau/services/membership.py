@@ -17,6 +17,7 @@ LOGIN_PURPOSE = "plateau.login"
 INVITATION_MAX_AGE = timedelta(days=30)
 LOGIN_MAX_AGE = timedelta(minutes=30)
 SESSION_KEY = "plateau_member_id"
+SESSION_VERSION_KEY = "plateau_access_version"
 
 
 @transaction.atomic
@@ -38,6 +39,7 @@ def invite(production, *, email: str, name: str = "", role=CrewMember.Role.MEMBE
         member.status = CrewMember.Status.INVITED
         member.revoked_at = None
         member.invited_at = timezone.now()
+        member.access_version += 1  # sessions and links from before the revocation stay dead
         member.role = role or member.role
         member.position = position or member.position
         member.save()
@@ -96,26 +98,33 @@ def join(token: str) -> CrewMember:
 
 
 def login_token(member) -> str:
-    """Single use: the token carries the last login time, which a login changes."""
+    """Single use: the token carries the last login time, which a login changes, and the
+    membership's access version, which a revocation or a new invitation raises."""
     stamp = member.last_login_at.isoformat() if member.last_login_at else ""
-    return signed_links.make(LOGIN_PURPOSE, [member.pk, stamp], max_age=LOGIN_MAX_AGE)
+    return signed_links.make(
+        LOGIN_PURPOSE, [member.pk, stamp, member.access_version], max_age=LOGIN_MAX_AGE
+    )
 
 
 def request_login_link(email: str) -> int:
-    """Mail a short-lived login link for each active membership of this address; say nothing."""
+    """Mail a short-lived login link for each active membership of this address; say nothing.
+
+    An unknown address gets a mail too (saying no crew space uses it): the same queries, the
+    same rendering and the same stored row either way, so the answer's timing tells nothing.
+    The public-form pipeline's per-address limit keeps anyone from flooding a mailbox.
+    """
     from raccord.people.models import normalize_email
 
+    address = normalize_email(email)
     members = list(
         CrewMember.objects.active()
-        .filter(contact__email=normalize_email(email), production__archived=False)
+        .filter(contact__email=address, production__archived=False)
         .select_related("production", "contact")
     )
-    if not members:
-        return 0
     links = [(m.production, _url("plateau:login_confirm", login_token(m))) for m in members]
     outbox.send(
         "plateau/login",
-        to=members[0].contact,
+        to=members[0].contact if members else address,
         context={"links": links, "minutes": int(LOGIN_MAX_AGE.total_seconds() // 60)},
     )
     return len(members)
@@ -123,7 +132,7 @@ def request_login_link(email: str) -> int:
 
 def member_for_login(token: str) -> CrewMember:
     try:
-        pk, stamp = signed_links.read(LOGIN_PURPOSE, token)
+        pk, stamp, version = signed_links.read(LOGIN_PURPOSE, token)
     except (signed_links.BadLink, TypeError, ValueError) as error:
         raise PlateauError(str(error) if str(error) else "Ce lien n’est pas valide.") from error
     member = (
@@ -133,7 +142,7 @@ def member_for_login(token: str) -> CrewMember:
         .first()
     )
     current = member.last_login_at.isoformat() if member and member.last_login_at else ""
-    if member is None or current != stamp:
+    if member is None or current != stamp or member.access_version != version:
         raise PlateauError("Ce lien de connexion a déjà servi ou n’est plus valable.")
     return member
 
@@ -155,6 +164,7 @@ def revoke(member) -> CrewMember:
     """Withdraw access at once: the next request of this member finds a revoked status."""
     member.status = CrewMember.Status.REVOKED
     member.revoked_at = timezone.now()
-    member.save(update_fields=["status", "revoked_at"])
+    member.access_version += 1
+    member.save(update_fields=["status", "revoked_at", "access_version"])
     _log(member.production, f"L’accès de {member.display_name} à l’espace a été retiré.")
     return member

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from raccord.people.services import find_or_create
 from raccord.plateau.models import CrewMember, Production
-from raccord.plateau.services import SESSION_KEY
+from raccord.plateau.services import SESSION_KEY, SESSION_VERSION_KEY
 
 
 def add_member(production, email, name, role=CrewMember.Role.MEMBER, **fields):
@@ -25,6 +25,7 @@ def add_member(production, email, name, role=CrewMember.Role.MEMBER, **fields):
 def sign_in(client, member):
     session = client.session
     session[SESSION_KEY] = member.pk
+    session[SESSION_VERSION_KEY] = member.access_version
     session.save()
     return client
 

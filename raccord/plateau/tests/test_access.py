@@ -64,8 +64,12 @@ def test_login_answers_the_same_whether_the_address_is_known_or_not(client, crew
     assert known["Location"] == unknown["Location"] == reverse("plateau:login_sent")
     assert known.content == unknown.content
     assert known.cookies.keys() == unknown.cookies.keys()
-    mails = sent_mails()
-    assert [m.to for m in mails] == [["ana@example.org"]]
+    # The same work either way: one mail queued, the unknown address learns only that.
+    known_mail, unknown_mail = sent_mails()
+    assert known_mail.to == ["ana@example.org"] and "/plateau/connexion/" in known_mail.body
+    assert unknown_mail.to == ["nobody@example.org"]
+    assert "/plateau/connexion/" not in unknown_mail.body
+    assert "Aucun espace d’équipe" in unknown_mail.body
     page = client.get(known["Location"])
     assert "Si cette adresse fait partie d’une équipe" in page.content.decode()
     assert "no-store" in page["Cache-Control"]
@@ -119,10 +123,46 @@ def test_revoked_members_lose_access_at_once(client, crew, as_member):
     assert not crew["ana"].checkins.exists()
 
 
-def test_revoked_members_get_no_login_mail(client, crew, sent_mails):
+def test_revoked_members_get_no_login_link(client, crew, sent_mails):
     services.revoke(crew["paul"])
     client.post(reverse("plateau:login"), {"email": "paul@example.org"})
-    assert sent_mails() == []
+    (mail,) = sent_mails()  # the same mail as for any unknown address: no link in it
+    assert "/plateau/connexion/" not in mail.body
+
+
+def test_a_revoked_members_old_session_stays_dead_after_a_new_invitation(
+    client, production, crew, as_member, sent_mails
+):
+    """The attack: keep the session cookie from before the revocation, wait to be re-invited."""
+    paul = crew["paul"]
+    as_member(paul)
+    assert client.get(reverse("plateau:dashboard")).status_code == 200
+    old_session = client.cookies["sessionid"].value
+    services.revoke(paul)
+    services.invite(production, email="paul@example.org", name="Paul")
+    (invitation,) = sent_mails()
+    services.join(re.search(r"/plateau/invitation/([^/]+)/", invitation.body).group(1))
+    paul.refresh_from_db()
+    assert paul.status == CrewMember.Status.ACTIVE
+    client.cookies["sessionid"] = old_session  # replay the cookie kept from before
+    assert client.get(reverse("plateau:dashboard")).status_code == 403
+    assert client.post(reverse("plateau:weather"), {"energy": "5"}).status_code in (302, 403)
+    assert not paul.checkins.exists()
+
+
+def test_a_login_link_from_before_a_re_invitation_no_longer_opens_a_session(
+    client, production, crew, sent_mails
+):
+    paul = crew["paul"]
+    old_link = reverse("plateau:login_confirm", args=[services.login_token(paul)])
+    services.revoke(paul)
+    services.invite(production, email="paul@example.org", name="Paul")
+    (invitation,) = sent_mails()
+    services.join(re.search(r"/plateau/invitation/([^/]+)/", invitation.body).group(1))
+    # Active again, and the login time even put back: the link from before stays dead.
+    CrewMember.objects.filter(pk=paul.pk).update(last_login_at=paul.last_login_at)
+    assert client.post(old_link).status_code == 400
+    assert client.get(reverse("plateau:dashboard")).status_code == 302
 
 
 def test_workspace_pages_are_private_and_not_indexed(client, crew, as_member):

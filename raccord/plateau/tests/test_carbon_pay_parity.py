@@ -2,11 +2,13 @@
 
 import csv
 import io
+import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils.text import slugify
 
 from raccord.plateau import services
 from raccord.plateau.models import CarbonEntry, EmissionFactor, PayGrid, PayGridRate, PayLine
@@ -108,7 +110,9 @@ def test_pay_below_the_minimum_is_flagged(client, crew, as_member):
 
     as_member(crew["ana"])
     page = client.get(reverse("plateau:pay")).content.decode()
-    assert "1 poste sous le minimum" in page
+    # Two positions are two named people: neither their pay nor the count below is shown.
+    assert "1 250" not in page and "1 700" not in page and "1250" not in page
+    assert "Postes payés sous le minimum</dt><dd>non communiqué" in page
     assert "valeurs d’exemple" in page
 
 
@@ -143,8 +147,10 @@ def test_parity_score_uses_the_shared_grid(client, crew, as_member):
     assert not panel["result"].reached
     as_member(crew["paul"])
     page = client.get(reverse("plateau:parity")).content.decode()
-    assert "<strong>3 points</strong>" in page
-    assert "Il manque 2 points" in page
+    # Four people on grid posts: below the group of five, no total and no post-by-post status.
+    assert "4 personnes de l’équipe occupent" in page
+    assert "<td>compté</td>" not in page and "Obtenus" not in page and "Il manque" not in page
+    assert page.count("non communiqué") == 2
 
 
 def test_members_declare_themselves_for_the_parity_grid(client, crew, as_member):
@@ -177,3 +183,55 @@ def test_a_carbon_line_is_withdrawn_by_its_author_or_coordination(
     as_member(crew["ana"])
     assert client.post(reverse("plateau:carbon_delete", args=[mine.pk])).status_code == 302
     assert list(CarbonEntry.objects.all()) == [theirs]
+
+
+def _everyone_on_a_post(crew, answers):
+    posts = ["directing", "cinematography", "sound", "editing", "production_management"]
+    for (name, woman), code in zip(answers.items(), posts, strict=False):
+        member = crew[name]
+        member.parity_post, member.counts_as_woman = code, woman
+        member.save()
+
+
+def _member_pages(client):
+    names = ["dashboard", "weather", "decisions", "log", "crew", "care", "carbon", "pay"]
+    names += ["parity", "call_sheets"]
+    return {name: client.get(reverse(f"plateau:{name}")).content.decode() for name in names}
+
+
+def test_no_member_page_tells_a_colleagues_parity_answer(client, crew, as_member):
+    """The attack: read the parity and crew pages and match posts to names."""
+    answers = {"ana": True, "referent": True, "paul": False, "coordinator": None}
+    answers["facilitator"] = False
+    _everyone_on_a_post(crew, answers)
+    as_member(crew["paul"])
+    pages = _member_pages(client)
+    parity = pages["parity"]
+    assert "Comptent comme femmes pour la grille</dt><dd><strong>2</strong> sur 5" in parity
+    assert "N’ont pas répondu</dt><dd>1 sur 5" in parity
+    for page in pages.values():
+        assert "<td>compté</td>" not in page and "non compté" not in page
+        assert "réponse non donnée" not in page and "Obtenus" not in page
+    # Everyone answers "yes": a total of the whole group would tell each answer, so it goes.
+    _everyone_on_a_post(crew, dict.fromkeys(answers, True))
+    page = client.get(reverse("plateau:parity")).content.decode()
+    assert "Comptent comme femmes pour la grille</dt><dd>non communiqué" in page
+
+
+def test_no_member_page_tells_a_colleagues_pay(client, crew, as_member):
+    grid = PayGrid.objects.create(effective_from=date(2020, 1, 1))
+    production = crew["ana"].production
+    pays = {"Scripte": 1111, "Son": 2222, "Image": 3333, "Montage": 1444, "Régie": 1555}
+    for position, pay in pays.items():
+        code = slugify(position)
+        PayGridRate.objects.create(grid=grid, code=code, position=position, weekly_minimum=1500)
+        PayLine.objects.create(
+            production=production, position=position, grid_code=code, agreed_weekly_pay=pay
+        )
+    as_member(crew["paul"])
+    pages = _member_pages(client)
+    for page in pages.values():
+        digits = re.sub(r"[\s\u202f\xa0.]", "", page)  # 1 111,00 € in any spacing
+        for pay in pays.values():
+            assert f"{pay},00" not in digits and f">{pay}<" not in digits
+    assert "Postes payés sous le minimum</dt><dd><strong>2</strong> sur 5" in pages["pay"]

@@ -73,6 +73,31 @@ def test_a_referent_of_another_production_reads_nothing(client, crew, outsider, 
     )
 
 
+def test_a_referent_appointed_later_reads_only_messages_from_their_appointment_on(
+    client, crew, as_member
+):
+    services.message_referents(crew["ana"], body="Avant ta nomination", signed=True)
+    paul = crew["paul"]
+    paul.is_vhss_referent = True
+    paul.save()
+    services.message_referents(crew["ana"], body="Après ta nomination", signed=True)
+    as_member(paul)
+    page = client.get(reverse("plateau:referent_inbox")).content.decode()
+    assert "Après ta nomination" in page and "Avant ta nomination" not in page
+    as_member(crew["referent"])  # the referent from the start reads both
+    page = client.get(reverse("plateau:referent_inbox")).content.decode()
+    assert "Après ta nomination" in page and "Avant ta nomination" in page
+    # Withdrawn then named again: from the new appointment on only.
+    paul.is_vhss_referent = False
+    paul.save()
+    paul.is_vhss_referent = True
+    paul.save()
+    as_member(paul)
+    assert (
+        "Après ta nomination" not in client.get(reverse("plateau:referent_inbox")).content.decode()
+    )
+
+
 def test_messages_are_signed_by_default_but_the_person_may_choose_anonymity(
     client, crew, as_member
 ):
