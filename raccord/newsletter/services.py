@@ -360,7 +360,9 @@ class SubscriberImport(csv_import.CsvImport):
 
         now = timezone.now()
         for row in rows:
-            contact = find_or_create(email=row.found["email"], name=row.found["name"])
+            contact = find_or_create(
+                email=row.found["email"], name=row.found["name"], fill_missing=True
+            )
             subscriber, _ = Subscriber.objects.get_or_create(
                 contact=contact, defaults={"source": self.source}
             )

@@ -37,8 +37,15 @@ class PeopleError(Exception):
     """Raised with a French sentence a volunteer reads as is."""
 
 
-def find_or_create(*, email: str, name: str = "", **defaults) -> Contact:
-    """The Contact for this email, created if new; fills a missing name, never overwrites one."""
+def find_or_create(
+    *, email: str, name: str = "", fill_missing: bool = False, **defaults
+) -> Contact:
+    """The Contact for this email, created if new; a known one is returned untouched.
+
+    Public forms are unauthenticated (anyone may type anyone's address), so they never change
+    a known person's record, not even an empty field. Only the team's own tools (imports,
+    invitations) pass `fill_missing=True` to fill a missing name; none ever overwrites one.
+    """
     email = normalize_email(email)
     contact = Contact.objects.filter(email=email).first()
     if contact is None:
@@ -49,20 +56,21 @@ def find_or_create(*, email: str, name: str = "", **defaults) -> Contact:
             contact = Contact.objects.get(email=email)
         return contact
     name = (name or "").strip()
-    if name and not contact.name:
+    if fill_missing and name and not contact.name:
         contact.name = name
         contact.save(update_fields=["name", "updated_at"])
     return contact
 
 
 def find_or_create_organisation(
-    name: str, *, city: str = "", website: str = "", kind: str = ""
+    name: str, *, city: str = "", website: str = "", kind: str = "", fill_missing: bool = False
 ) -> Organisation:
     """The organisation with this name (any case, any accents), created as a prospect if new.
 
     Every app that meets a structure (a partnership inquiry, a venue asking for a screening)
     goes through here, so « Atelier 7 » and « atelier 7 » stay one organisation. A known
-    organisation gets a missing city or website filled in, never overwritten.
+    organisation is returned untouched, as for contacts; with `fill_missing=True` (the team's
+    own tools) it gets a missing city or website filled in, never overwritten.
     """
     name = " ".join((name or "").split())
     if not name:
@@ -81,6 +89,8 @@ def find_or_create_organisation(
             stage=Organisation.Stage.PROSPECT,
         )
     changed = []
+    if not fill_missing:
+        return organisation
     if city and not organisation.city:
         organisation.city = city
         changed.append("city")
@@ -512,7 +522,7 @@ class ContactImport(csv_import.CsvImport):
 
     def apply(self, rows):
         for row in rows:
-            contact = find_or_create(email=row.get("email"), name=row.get("nom"))
+            contact = find_or_create(email=row.get("email"), name=row.get("nom"), fill_missing=True)
             for attr, column, length in (("pronouns", "pronoms", 50), ("phone", "telephone", 40)):
                 if row.get(column) and not getattr(contact, attr):
                     setattr(contact, attr, row.get(column)[:length])
