@@ -248,14 +248,19 @@ def contact_for_my_data_token(token: str) -> Contact:
 
 
 def send_my_data_link(email: str) -> None:
-    """Mail a 24-hour link to a known address; an unknown one gets nothing and learns nothing."""
-    contact = Contact.objects.active().filter(email=normalize_email(email)).first()
+    """Mail a 24-hour link to a known address, and to an unknown one a mail saying we hold
+    nothing: the same work either way (one mail queued, one audit line), so neither the
+    answer nor its timing tells a visitor whether an address is known."""
+    email = normalize_email(email)
+    contact = Contact.objects.active().filter(email=email).first()
     if contact is None:
+        outbox.send("people/my_data_none", to=email, context={"hours": 24})
+        log(AuditEntry.Action.SELF_LINK, None, known=False)
         return
     path = reverse("people_my_data_access", args=[my_data_token(contact)])
     link = settings.RACCORD_SITE_URL.rstrip("/") + path
     outbox.send("people/my_data_link", to=contact, context={"link": link, "hours": 24})
-    log(AuditEntry.Action.SELF_LINK, contact)
+    log(AuditEntry.Action.SELF_LINK, contact, known=True)
 
 
 # --- relations to Contact, whatever app declares them ------------------------------------
