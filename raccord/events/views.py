@@ -146,6 +146,7 @@ class ChangeView(_FromManageLink, PublicFormView):
     rate = "30/h"
     errors = (services.RegistrationError,)
     done_query = "?modifiee=1"
+    duplicate_window = 10  # a double click acts once; going back to earlier seats still works
 
     def get_form_kwargs(self) -> dict:
         registration = self.registration
