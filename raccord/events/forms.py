@@ -54,6 +54,15 @@ class RegistrationForm(forms.Form):
         }
 
 
+class ChangeRegistrationForm(RegistrationForm):
+    """The owner's own form, behind their signed link: the address and consents stay as they are."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["email"]
+        del self.fields["newsletter"]
+
+
 class WriteToRegistrantsForm(forms.Form):
     AUDIENCES = [
         ("confirmed", "Les personnes inscrites (confirmées)"),

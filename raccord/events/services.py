@@ -214,7 +214,9 @@ def register(
 ) -> Registration:
     """Confirm the seats if they are free, or put the person on the waitlist when full.
 
-    Registering again with the same email updates the registration and re-sends its link.
+    A known address changes nothing: anyone may type anyone's address, so its owner gets a mail
+    with their own link instead, and the caller cannot tell the two cases apart (same checks,
+    same errors, a mail queued either way). Only the signed link changes a registration.
     """
     name = " ".join((name or "").split())[:200]
     email = normalize_email(email)
@@ -228,17 +230,10 @@ def register(
         ) from error
     _check_open(event)
     _check_seats(event, seats)
-    answers = {k: str(v)[:1000] for k, v in (answers or {}).items() if str(v).strip()}
+    answers = _clean_answers(answers)
     source = source or f"Inscription à « {event.title} »"
     # Work that does not touch seats happens before the lock, so the lock is held briefly.
     contact = find_or_create(email=email, name=name)
-    record_consent(
-        contact,
-        "registration",
-        source=source,
-        wording=REGISTRATION_WORDING,
-        wording_version="events-2026-11",
-    )
     if newsletter:
         _newsletter_opt_in(contact, source)
 
@@ -249,31 +244,6 @@ def register(
     remaining = (
         None if event.capacity is None else max(event.capacity - (event.taken_seats or 0), 0)
     )
-    registration = Registration.objects.filter(event=event, email=email).first()
-
-    if registration is not None and registration.status != Registration.Status.CANCELLED:
-        # Same person again: update in place, never a duplicate.
-        if registration.status == Registration.Status.CONFIRMED:
-            extra = seats - registration.seats
-            if remaining is not None and extra > remaining:
-                raise RegistrationError(
-                    f"Vous êtes déjà inscrit·e pour {_places(registration.seats)} et il ne reste "
-                    f"que {_places(remaining)} : choisissez au plus {registration.seats + remaining}."
-                )
-        registration.name = name
-        registration.seats = seats
-        registration.answers = answers
-        registration.contact = contact
-        registration.newsletter_opt_in = registration.newsletter_opt_in or newsletter
-        registration.save()
-        promoted = _promote(event)
-        registration.refresh_from_db()
-        if registration not in promoted:
-            _send_status_mail(registration, updated=True)
-        _after_commit(event)
-        registration.was_updated = True
-        return registration
-
     if remaining is None or seats <= remaining:
         status = Registration.Status.CONFIRMED
     elif remaining == 0:
@@ -282,6 +252,20 @@ def register(
         raise RegistrationError(
             f"Il ne reste que {_places(remaining)} : réduisez le nombre de places demandées."
         )
+    registration = Registration.objects.filter(event=event, email=email).first()
+    if registration is not None and registration.status != Registration.Status.CANCELLED:
+        # Maybe the owner, maybe a stranger: change nothing, mail the owner their own link.
+        _mail("already", registration)
+        registration.was_updated = False
+        return registration
+
+    record_consent(
+        contact,
+        "registration",
+        source=source,
+        wording=REGISTRATION_WORDING,
+        wording_version="events-2026-11",
+    )
     if registration is None:
         registration = Registration(event=event, email=email, created_at=now)
     registration.contact = contact
@@ -299,6 +283,52 @@ def register(
     _send_status_mail(registration, position=(event.waiting_count or 0) + 1)
     _after_commit(event)
     registration.was_updated = False
+    return registration
+
+
+def _clean_answers(answers: dict | None) -> dict:
+    return {k: str(v)[:1000] for k, v in (answers or {}).items() if str(v).strip()}
+
+
+@_retry_when_busy
+@transaction.atomic
+def change_registration(
+    registration: Registration, *, name: str, seats: int, answers: dict | None = None
+) -> Registration:
+    """The owner, from their signed link, changes their name, seats or answers.
+
+    More seats on a confirmed registration must fit in what is left; fewer free seats for the
+    waitlist at once. A waitlisted registration may ask for any allowed number of seats.
+    """
+    name = " ".join((name or "").split())[:200]
+    if not name:
+        raise RegistrationError("Indiquez votre nom ou un pseudonyme.")
+    event = _locked(registration.event, with_counts=True)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration.event = event
+    if registration.status == Registration.Status.CANCELLED:
+        raise RegistrationError(
+            "Cette inscription est annulée : réinscrivez-vous depuis la soirée."
+        )
+    if event.is_past():
+        raise RegistrationError("Cette soirée est passée : l’inscription ne peut plus changer.")
+    _check_seats(event, seats)
+    if registration.status == Registration.Status.CONFIRMED and event.capacity is not None:
+        remaining = max(event.capacity - (event.taken_seats or 0), 0)
+        if seats - registration.seats > remaining:
+            raise RegistrationError(
+                f"Il ne reste que {_places(remaining)} de plus : "
+                f"choisissez au plus {registration.seats + remaining}."
+            )
+    registration.name = name
+    registration.seats = seats
+    registration.answers = _clean_answers(answers)
+    registration.save(update_fields=["name", "seats", "answers", "updated_at"])
+    promoted = _promote(event)
+    registration.refresh_from_db()
+    if registration not in promoted:
+        _send_status_mail(registration, updated=True)
+    _after_commit(event)
     return registration
 
 

@@ -13,5 +13,10 @@ urlpatterns = [
     path("soirees/<int:pk>/places.json", views.places, name="places"),
     path("soirees/<int:pk>/soiree.ics", views.event_ics, name="event_ics"),
     path("soirees/mon-inscription/<str:token>/", views.ManageView.as_view(), name="manage"),
+    path(
+        "soirees/mon-inscription/<str:token>/modifier/",
+        views.ChangeView.as_view(),
+        name="change",
+    ),
     path("api/v1/soirees/", views.api_events, name="api"),
 ]

@@ -18,16 +18,12 @@ from raccord.core.public_forms import PublicFormView
 from raccord.core.signed_links import BadLink
 
 from . import calendars, services
-from .forms import RegistrationForm
+from .forms import ChangeRegistrationForm, RegistrationForm
 from .models import EventPage, Registration
 
-# What the page after a registration says; "recue" when the pipeline answered without acting
-# (a second click of the same form, a bot): the mail tells the outcome.
-OUTCOMES = {
-    Registration.Status.CONFIRMED: "confirmee",
-    Registration.Status.WAITLISTED: "liste-d-attente",
-    None: "recue",
-}
+# The page after a registration never says what happened (confirmed, waitlisted, or an address
+# already registered): anyone may type anyone's address, so only the mail tells the outcome.
+NEUTRAL_OUTCOME = "recue"
 
 
 def _live_event(pk: int) -> EventPage:
@@ -41,6 +37,9 @@ class RegisterView(PublicFormView):
     template_name = "events/register_form.html"
     scope = "events.register"
     rate = "20/h"
+    address_field = "email"
+    address_rate = "5/h"
+    neutral = True
     errors = (services.RegistrationError,)
 
     event: EventPage
@@ -74,27 +73,21 @@ class RegisterView(PublicFormView):
         )
 
     def get_success_url(self, registration: Registration | None) -> str:
-        outcome = OUTCOMES[registration.status if registration else None]
-        return reverse("events:registered", args=[self.event.pk, outcome])
+        return reverse("events:registered", args=[self.event.pk, NEUTRAL_OUTCOME])
 
 
 @require_GET
 def registered(request, pk: int, outcome: str):
     event = _live_event(pk)
-    if outcome not in OUTCOMES.values():
+    if outcome != NEUTRAL_OUTCOME:
         raise Http404
     return render(request, "events/registered.html", {"event": event, "outcome": outcome})
 
 
-@method_decorator(never_cache, name="dispatch")
-class ManageView(PublicFormView):
-    """A signed link from a mail: GET shows a button, only the POST cancels."""
+class _FromManageLink:
+    """Both forms of the page a registration's signed link opens: change it, or cancel it."""
 
-    form_class = forms.Form
     template_name = "events/manage.html"
-    scope = "events.manage"
-    rate = "30/h"
-
     registration: Registration
 
     def dispatch(self, request, *args, token: str, **kwargs):
@@ -102,25 +95,77 @@ class ManageView(PublicFormView):
             self.registration = services.registration_from_token(token)
         except BadLink as exc:
             return render(request, "events/link_error.html", {"message": str(exc)}, status=400)
+        self.token = token
         return super().dispatch(request, *args, token=token, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return redirect(reverse("events:manage", args=[self.token]))
 
     def get_context_data(self, **context) -> dict:
         registration, event = self.registration, self.registration.event
+        context.setdefault("form", ManageView.blank_form(registration=registration))
+        context.setdefault("change_form", ChangeView.blank_form(registration=registration))
         return {
             "registration": registration,
             "event": event,
+            "token": self.token,
             "done": self.request.GET.get("annulee") == "1"
             and registration.status == Registration.Status.CANCELLED,
+            "changed": self.request.GET.get("modifiee") == "1",
             "when": services.when(event),
             "past": event.is_past(),
             **context,
         }
 
+    def get_success_url(self, result) -> str:
+        return reverse("events:manage", args=[self.token]) + self.done_query
+
+
+@method_decorator(never_cache, name="dispatch")
+class ManageView(_FromManageLink, PublicFormView):
+    """A signed link from a mail: GET shows the page, only a POST cancels."""
+
+    form_class = forms.Form
+    scope = "events.manage"
+    rate = "30/h"
+    done_query = "?annulee=1"
+
+    def get(self, request, *args, **kwargs):
+        return PublicFormView.get(self, request, *args, **kwargs)
+
     def act(self, form) -> Registration:
         return services.cancel(self.registration)
 
-    def get_success_url(self, result) -> str:
-        return f"{self.request.path}?annulee=1"
+
+@method_decorator(never_cache, name="dispatch")
+class ChangeView(_FromManageLink, PublicFormView):
+    """The owner changes their name, seats or answers; only their signed link leads here."""
+
+    form_class = ChangeRegistrationForm
+    scope = "events.change"
+    rate = "30/h"
+    errors = (services.RegistrationError,)
+    done_query = "?modifiee=1"
+    duplicate_window = 10  # a double click acts once; going back to earlier seats still works
+
+    def get_form_kwargs(self) -> dict:
+        registration = self.registration
+        initial = {"name": registration.name, "seats": registration.seats}
+        initial.update({f"q_{key}": value for key, value in (registration.answers or {}).items()})
+        return {"event": registration.event, "initial": initial, "auto_id": "change_%s"}
+
+    def get_context_data(self, **context) -> dict:
+        if "form" in context:
+            context["change_form"] = context.pop("form")
+        return super().get_context_data(**context)
+
+    def act(self, form) -> Registration:
+        return services.change_registration(
+            self.registration,
+            name=form.cleaned_data["name"],
+            seats=form.cleaned_data["seats"],
+            answers=form.answers(),
+        )
 
 
 @require_GET

@@ -134,18 +134,26 @@ def manage_token(subscriber: Subscriber) -> str:
 
 def subscriber_from_token(purpose: str, token: str) -> Subscriber:
     pk = signed_links.read(purpose, token)
+    if isinstance(pk, dict):  # a confirmation link that carries what was asked (see below)
+        pk = pk.get("s")
     subscriber = Subscriber.objects.select_related("contact").filter(pk=pk).first()
     if subscriber is None:
         raise signed_links.BadLink()
     return subscriber
 
 
-def _send_confirmation(subscriber: Subscriber) -> None:
-    token = signed_links.make("newsletter.confirm", subscriber.pk, max_age=CONFIRM_MAX_AGE)
+def _send_confirmation(subscriber: Subscriber, topics=None, wording_version: str = "") -> None:
+    """Mail the confirmation link; `topics` (a request for a known subscriber) travel in the
+    link, so they apply only when the address's owner presses its button."""
+    value = subscriber.pk
+    if topics is not None:
+        value = {"s": subscriber.pk, "t": [t.pk for t in topics], "w": wording_version}
+    token = signed_links.make("newsletter.confirm", value, max_age=CONFIRM_MAX_AGE)
+    topics = list(subscriber.topics.all()) if topics is None else list(topics)
     outbox.send(
         "newsletter/confirm",
         to=subscriber.contact,
-        context={"subscriber": subscriber, "token": token, "topics": list(subscriber.topics.all())},
+        context={"subscriber": subscriber, "token": token, "topics": topics},
     )
     subscriber.confirmation_sent_at = timezone.now()
     subscriber.save(update_fields=["confirmation_sent_at"])
@@ -165,7 +173,12 @@ def subscribe(
     source: str = "",
     wording_version: str = CONSENT_VERSION,
 ) -> Subscriber:
-    """Start a double opt-in. Pending: re-send (rate-limited). Confirmed: a quiet reminder mail."""
+    """Start a double opt-in. Known address: nothing changes until its owner confirms by mail.
+
+    Confirmed: a reminder with the preferences link. Pending, unsubscribed, bounced: a new
+    confirmation link carrying the topics asked (rate-limited); the row stays as it is, since
+    anyone may type anyone's address.
+    """
     from raccord.people.services import find_or_create
 
     email = check_address(email)
@@ -191,25 +204,25 @@ def subscribe(
             subscriber.confirmation_sent_at = now
             subscriber.save(update_fields=["confirmation_sent_at"])
         return subscriber
-    # Pending, unsubscribed, bounced or complained: a new confirmation is needed.
-    if subscriber.status != Subscriber.Status.PENDING:
-        subscriber.status = Subscriber.Status.PENDING
-        subscriber.status_changed_at = now
-        subscriber.status_reason = ""
-    subscriber.source = source[:300] or subscriber.source
-    subscriber.wording_version = wording_version
-    subscriber.save(
-        update_fields=["status", "status_changed_at", "status_reason", "source", "wording_version"]
-    )
-    subscriber.topics.set(topics)
+    # Pending, unsubscribed, bounced or complained: the owner's button decides.
     if not _recently_mailed(subscriber):
-        _send_confirmation(subscriber)
+        _send_confirmation(subscriber, topics=topics, wording_version=wording_version)
     return subscriber
 
 
+def requested_in_link(token: str) -> dict:
+    """What a confirmation link asks beyond the subscriber: topics and wording, if any."""
+    value = signed_links.read("newsletter.confirm", token)
+    if not isinstance(value, dict):
+        return {}
+    topics = list(Topic.objects.filter(pk__in=value.get("t") or []))
+    return {"topics": topics or None, "wording_version": value.get("w") or ""}
+
+
 @transaction.atomic
-def confirm(subscriber: Subscriber) -> Subscriber:
-    """The link in the confirmation mail was followed and its button pressed: record the proof."""
+def confirm(subscriber: Subscriber, *, topics=None, wording_version: str = "") -> Subscriber:
+    """The link in the confirmation mail was followed and its button pressed: record the proof,
+    with the topics and wording the link carries when it has them."""
     from raccord.people.services import record_consent
 
     subscriber = (
@@ -218,6 +231,10 @@ def confirm(subscriber: Subscriber) -> Subscriber:
     if subscriber.status == Subscriber.Status.CONFIRMED:
         return subscriber  # pressing twice changes nothing
     now = timezone.now()
+    if topics:
+        subscriber.topics.set(topics)
+    if wording_version:
+        subscriber.wording_version = wording_version
     subscriber.status = Subscriber.Status.CONFIRMED
     subscriber.confirmed_at = now
     subscriber.status_changed_at = now
@@ -368,7 +385,9 @@ class SubscriberImport(csv_import.CsvImport):
 
         now = timezone.now()
         for row in rows:
-            contact = find_or_create(email=row.found["email"], name=row.found["name"])
+            contact = find_or_create(
+                email=row.found["email"], name=row.found["name"], fill_missing=True
+            )
             subscriber, _ = Subscriber.objects.get_or_create(
                 contact=contact, defaults={"source": self.source}
             )

@@ -113,7 +113,7 @@ class ConfirmView(SignedLinkMixin, PublicFormView):
         )
 
     def act(self, form) -> Subscriber:
-        return services.confirm(self.subscriber)
+        return services.confirm(self.subscriber, **services.requested_in_link(self.token))
 
     def get_success_url(self, result) -> str:
         return self.request.path

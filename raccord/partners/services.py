@@ -84,11 +84,12 @@ def mark_done(interaction: Interaction) -> Interaction:
     return interaction
 
 
-def _remember_person(email: str, name: str, pronouns: str, source: str) -> Contact:
-    contact = people.find_or_create(email=email, name=name)
-    if pronouns and not contact.pronouns:
-        contact.pronouns = pronouns[:50]
-        contact.save(update_fields=["pronouns", "updated_at"])
+def _sender(email: str, name: str, pronouns: str) -> Contact:
+    """The sender's Contact: a new one keeps the pronouns given, a known one stays untouched."""
+    return people.find_or_create(email=email, name=name, pronouns=(pronouns or "").strip()[:50])
+
+
+def _remember_person(contact: Contact, source: str) -> Contact:
     people.record_consent(
         contact,
         Consent.Kind.CONTACT,
@@ -119,13 +120,13 @@ def submit_inquiry(
     message = (message or "").strip()
     if not message:
         raise PartnershipError("Dites-nous en quelques mots ce que vous proposez.")
-    contact = people.find_or_create(email=email, name=name)
+    contact = _sender(email, name, pronouns)
     existing = PartnershipInquiry.objects.filter(
         contact=contact, message=message, created_at__gte=timezone.now() - DUPLICATE_WINDOW
     ).first()
     if existing:
         return existing
-    contact = _remember_person(email, name, pronouns, "partenaires/devenir-partenaire")
+    contact = _remember_person(contact, "partenaires/devenir-partenaire")
     people.add_roles(contact, "partner")
     if not " ".join((organisation_name or "").split()):
         raise PartnershipError("Le nom de l’organisation est obligatoire.")
@@ -143,11 +144,20 @@ def submit_inquiry(
         inquiry.offers.set(offers)
         organisation.partnership_kinds.add(*offers)
     offers_text = ", ".join(kind.name for kind in offers or []) or "non précisé"
+    # A known organisation's record stays as the team wrote it: what was typed goes in the log.
+    given = " · ".join(
+        f"{label} : {value}"
+        for label, value in (("ville", city), ("site", website))
+        if value.strip()
+    )
     log_interaction(
         channel=Interaction.Channel.WEBSITE,
         organisation=organisation,
         contact=contact,
-        summary=f"Demande de partenariat reçue via le site (propose : {offers_text}).\n\n{message}",
+        summary=(
+            f"Demande de partenariat reçue via le site (propose : {offers_text}"
+            f"{' ; ' + given if given else ''}).\n\n{message}"
+        ),
         next_step="Répondre à la demande de partenariat",
         due_date=timezone.localdate() + timedelta(days=7),
     )
@@ -179,7 +189,7 @@ def submit_coaching_request(
     if shoot_start and shoot_end and shoot_end < shoot_start:
         raise PartnershipError("La fin du tournage doit venir après son début.")
     needs = (needs or "").strip()
-    contact = people.find_or_create(email=email, name=name)
+    contact = _sender(email, name, pronouns)
     existing = CoachingRequest.objects.filter(
         contact=contact,
         needs=needs,
@@ -188,7 +198,7 @@ def submit_coaching_request(
     ).first()
     if existing:
         return existing
-    contact = _remember_person(email, name, pronouns, "formations")
+    contact = _remember_person(contact, "formations")
     organisation = None
     if organisation_name.strip():
         organisation = people.find_or_create_organisation(organisation_name)

@@ -37,8 +37,15 @@ class PeopleError(Exception):
     """Raised with a French sentence a volunteer reads as is."""
 
 
-def find_or_create(*, email: str, name: str = "", **defaults) -> Contact:
-    """The Contact for this email, created if new; fills a missing name, never overwrites one."""
+def find_or_create(
+    *, email: str, name: str = "", fill_missing: bool = False, **defaults
+) -> Contact:
+    """The Contact for this email, created if new; a known one is returned untouched.
+
+    Public forms are unauthenticated (anyone may type anyone's address), so they never change
+    a known person's record, not even an empty field. Only the team's own tools (imports,
+    invitations) pass `fill_missing=True` to fill a missing name; none ever overwrites one.
+    """
     email = normalize_email(email)
     contact = Contact.objects.filter(email=email).first()
     if contact is None:
@@ -49,20 +56,21 @@ def find_or_create(*, email: str, name: str = "", **defaults) -> Contact:
             contact = Contact.objects.get(email=email)
         return contact
     name = (name or "").strip()
-    if name and not contact.name:
+    if fill_missing and name and not contact.name:
         contact.name = name
         contact.save(update_fields=["name", "updated_at"])
     return contact
 
 
 def find_or_create_organisation(
-    name: str, *, city: str = "", website: str = "", kind: str = ""
+    name: str, *, city: str = "", website: str = "", kind: str = "", fill_missing: bool = False
 ) -> Organisation:
     """The organisation with this name (any case, any accents), created as a prospect if new.
 
     Every app that meets a structure (a partnership inquiry, a venue asking for a screening)
     goes through here, so « Atelier 7 » and « atelier 7 » stay one organisation. A known
-    organisation gets a missing city or website filled in, never overwritten.
+    organisation is returned untouched, as for contacts; with `fill_missing=True` (the team's
+    own tools) it gets a missing city or website filled in, never overwritten.
     """
     name = " ".join((name or "").split())
     if not name:
@@ -81,6 +89,8 @@ def find_or_create_organisation(
             stage=Organisation.Stage.PROSPECT,
         )
     changed = []
+    if not fill_missing:
+        return organisation
     if city and not organisation.city:
         organisation.city = city
         changed.append("city")
@@ -238,14 +248,19 @@ def contact_for_my_data_token(token: str) -> Contact:
 
 
 def send_my_data_link(email: str) -> None:
-    """Mail a 24-hour link to a known address; an unknown one gets nothing and learns nothing."""
-    contact = Contact.objects.active().filter(email=normalize_email(email)).first()
+    """Mail a 24-hour link to a known address, and to an unknown one a mail saying we hold
+    nothing: the same work either way (one mail queued, one audit line), so neither the
+    answer nor its timing tells a visitor whether an address is known."""
+    email = normalize_email(email)
+    contact = Contact.objects.active().filter(email=email).first()
     if contact is None:
+        outbox.send("people/my_data_none", to=email, context={"hours": 24})
+        log(AuditEntry.Action.SELF_LINK, None, known=False)
         return
     path = reverse("people_my_data_access", args=[my_data_token(contact)])
     link = settings.RACCORD_SITE_URL.rstrip("/") + path
     outbox.send("people/my_data_link", to=contact, context={"link": link, "hours": 24})
-    log(AuditEntry.Action.SELF_LINK, contact)
+    log(AuditEntry.Action.SELF_LINK, contact, known=True)
 
 
 # --- relations to Contact, whatever app declares them ------------------------------------
@@ -512,7 +527,7 @@ class ContactImport(csv_import.CsvImport):
 
     def apply(self, rows):
         for row in rows:
-            contact = find_or_create(email=row.get("email"), name=row.get("nom"))
+            contact = find_or_create(email=row.get("email"), name=row.get("nom"), fill_missing=True)
             for attr, column, length in (("pronouns", "pronoms", 50), ("phone", "telephone", 40)):
                 if row.get(column) and not getattr(contact, attr):
                     setattr(contact, attr, row.get(column)[:length])

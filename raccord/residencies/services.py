@@ -67,10 +67,11 @@ def apply(
     source: str = "",
     now=None,
 ) -> tuple[Application, bool]:
-    """Record an application, or update the person's earlier one for this call.
+    """Record an application; a second send for the same address and call changes nothing.
 
-    Returns `(application, created)`. Sends the acknowledgement to the person and a
-    notification to the team, both after commit.
+    Anyone may type anyone's address: an application already there stays as it is, and its
+    owner gets a mail saying so (how to change it: reply to the team). Returns
+    `(application, created)`. Mails go after commit.
     """
     from raccord.people import services as people
 
@@ -103,10 +104,16 @@ def apply(
     if not (motivation or "").strip():
         raise ResidencyError("Dites-nous en quelques mots pourquoi vous souhaitez venir.")
 
-    contact = people.find_or_create(email=email, name=name)
-    if pronouns and not contact.pronouns:
-        contact.pronouns = pronouns.strip()[:50]
-        contact.save(update_fields=["pronouns", "updated_at"])
+    contact = people.find_or_create(email=email, name=name, pronouns=pronouns.strip()[:50])
+    existing = Application.objects.filter(call=call, contact=contact).first()
+    if existing is not None:
+        outbox.send(
+            "residencies/already",
+            to=contact,
+            context={"application": existing, "call": call, "residency": call.residency},
+            reply_to=call.team_email or identity.team_email(),
+        )
+        return existing, False  # nothing else: the page answers as for a new application
 
     clean_diversity = {}
     if diversity_consent:
@@ -130,15 +137,7 @@ def apply(
         "diversity_consent": bool(diversity_consent),
         "diversity": clean_diversity,
     }
-    application = Application.objects.filter(call=call, contact=contact).first()
-    created = application is None
-    if created:
-        application = Application.objects.create(call=call, contact=contact, **fields)
-    else:
-        for key, value in fields.items():
-            setattr(application, key, value)
-        application.submissions += 1
-        application.save()
+    application = Application.objects.create(call=call, contact=contact, **fields)
     application.roles.set([offered[code] for code in wanted])
 
     if diversity_consent:
@@ -154,15 +153,11 @@ def apply(
         "call": call,
         "residency": call.residency,
         "roles": [offered[code].get_role_display() for code in wanted],
-        "updated": not created,
     }
-    outbox.send("residencies/acknowledgement", to=contact, context=context)
-    outbox.send(
-        "residencies/team_notification",
-        to=call.team_email or identity.team_email(),
-        context=context,
-    )
-    return application, created
+    team = call.team_email or identity.team_email()
+    outbox.send("residencies/acknowledgement", to=contact, context=context, reply_to=team)
+    outbox.send("residencies/team_notification", to=team, context=context)
+    return application, True
 
 
 # --- Collective selection ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ from .forms import ApplicationForm
 
 
 class ApplicationView(PageFormView):
-    """`candidater/`: apply to the residency's open call; a second send updates the first."""
+    """`candidater/`: apply to the residency's open call; a second send changes nothing."""
 
     form_class = ApplicationForm
     template_name = "residencies/apply.html"
@@ -22,6 +22,7 @@ class ApplicationView(PageFormView):
     # A long form: without JavaScript (no ALTCHA proof), still room for a few corrections.
     strict_rate = "4/h"
     address_field = "email"  # the acknowledgement goes there
+    neutral = True  # a known address answers as a new one; its owner gets a mail
     errors = (services.ResidencyError,)
 
     def dispatch(self, request, *args, **kwargs):

@@ -131,7 +131,7 @@ def test_the_public_forms_and_the_personal_link_pages_succeed_from_chromium(
     form.get_by_label("Nom ou pseudonyme").fill("Sam Origine")
     form.get_by_label("Adresse e-mail").fill("sam.origine@example.org")
     form.get_by_role("button", name="M’inscrire").click()
-    expect(page.get_by_text("C’est noté").first).to_be_visible()
+    expect(page.get_by_text("Demande reçue").first).to_be_visible()
 
     # /mes-donnees/: ask for the link (the contact form made the address known).
     page.goto(f"{live_url}/mes-donnees/")

@@ -21,10 +21,7 @@ def test_public_soiree_pages_have_no_nu_checker_errors(client, make_event, regis
         "event": client.get(event.url).content.decode(),
         "past event": client.get(past.url).content.decode(),
         "form errors": client.post(event.register_url(), {"email": "x"}).content.decode(),
-        "registered": client.get(f"/soirees/{event.pk}/inscription/confirmee/").content.decode(),
-        "waitlisted": client.get(
-            f"/soirees/{event.pk}/inscription/liste-d-attente/"
-        ).content.decode(),
+        "registered": client.get(f"/soirees/{event.pk}/inscription/recue/").content.decode(),
         "manage": client.get(manage).content.decode(),
         "cancelled": client.post(manage, follow=True).content.decode(),
         "bad link": client.get("/soirees/mon-inscription/abc/").content.decode(),

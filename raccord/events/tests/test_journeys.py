@@ -28,7 +28,7 @@ def test_a_visitor_registers_gets_the_ics_and_cancels_from_the_mail(live_url, pa
     form.get_by_label("Adresse e-mail").fill("ana@example.org")
     form.get_by_label("Nombre de places").select_option("2")
     form.get_by_role("button", name="M’inscrire").click()
-    _expect_text(page, "C’est noté")
+    _expect_text(page, "Demande reçue")
 
     mail = smtp_sink.wait_for("ana@example.org", subject="confirmée")
     (ics,) = [a for a in mail.iter_attachments() if (a.get_filename() or "").endswith(".ics")]
@@ -42,6 +42,10 @@ def test_a_visitor_registers_gets_the_ics_and_cancels_from_the_mail(live_url, pa
     (link,) = [url for url in smtp_sink.links(mail) if "/mon-inscription/" in url]
     page.goto(link)
     _expect_text(page, "Ana Lefèvre")
+    page.get_by_label("Nombre de places").select_option("1")
+    page.get_by_role("button", name="Enregistrer les changements").click()
+    _expect_text(page, "C’est enregistré")
+    assert smtp_sink.wait_for("ana@example.org", subject="mise à jour")
     page.get_by_role("button", name="Annuler mon inscription").click()
     _expect_text(page, "Votre inscription est annulée")
     assert smtp_sink.wait_for("ana@example.org", subject="annulée")
@@ -57,5 +61,5 @@ def test_registration_works_with_the_keyboard_only(live_url, page, smtp_sink):
         {"name": "Sam Clavier", "email": "sam@example.org"},
         max_tabs=120,
     )
-    _expect_text(page, "C’est noté")
+    _expect_text(page, "Demande reçue")
     assert smtp_sink.wait_for("sam@example.org", subject="confirmée")

@@ -1,5 +1,6 @@
 """Registration rules as a visitor and the team live them."""
 
+import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -98,17 +99,73 @@ def test_an_invalid_email_is_refused_in_french(event, register):
     assert not Registration.objects.exists()
 
 
-def test_registering_twice_updates_and_resends_the_link(event, register, sent_mails):
+def test_registering_with_someone_elses_address_changes_nothing_and_mails_the_owner(
+    make_event, register, sent_mails
+):
+    event = make_event()
     first = register(event, name="Paul", email="paul@exemple.org", seats=1)
-    again = register(event, name="Paul M.", email="PAUL@exemple.org", seats=3)
-    assert again.pk == first.pk
-    assert Registration.objects.count() == 1
-    again.refresh_from_db()
-    assert again.seats == 3 and again.name == "Paul M."
-    mails = sent_mails()
-    assert len(mails) == 2
-    assert "mise à jour" in mails[1].subject
-    assert "/soirees/mon-inscription/" in mails[1].body
+    before = len(sent_mails())
+
+    again = register(event, name="Usurpateur", email="PAUL@exemple.org", seats=3)
+
+    assert again.pk == first.pk and Registration.objects.count() == 1
+    first.refresh_from_db()
+    assert (first.name, first.seats, first.status) == ("Paul", 1, Registration.Status.CONFIRMED)
+    assert first.contact.name == "Paul"
+    (mail,) = sent_mails()[before:]
+    assert mail.to == ["paul@exemple.org"]
+    assert "existe déjà" in mail.subject
+    token = re.search(r"/soirees/mon-inscription/([^/\s]+)/", mail.body).group(1)
+    assert services.registration_from_token(token) == first  # the owner's own link
+    assert "Bonjour Paul," in mail.body and "Usurpateur" not in mail.body
+    assert mail.alternatives and "Gérer mon inscription" in mail.alternatives[0][0]
+
+
+def test_a_known_address_gets_the_same_errors_as_a_new_one(make_event, register):
+    """The seat count of the address's owner never shows in what the visitor reads."""
+    event = make_event(capacity=3, max_seats_per_registration=3)
+    register(event, email="paul@exemple.org", seats=1)
+    register(event, seats=1)
+    messages = []
+    for email in ("paul@exemple.org", "inconnue@exemple.org"):
+        with pytest.raises(RegistrationError) as error:
+            register(event, email=email, seats=2)
+        messages.append(str(error.value))
+    assert (
+        messages[0]
+        == messages[1]
+        == ("Il ne reste que 1 place : réduisez le nombre de places demandées.")
+    )
+
+
+def test_the_owner_changes_name_seats_and_answers_from_their_link(make_event, register, sent_mails):
+    event = make_event(capacity=6, max_seats_per_registration=5)
+    registration = register(event, name="Paul", email="paul@exemple.org", seats=1)
+    before = len(sent_mails())
+
+    changed = services.change_registration(
+        registration, name="Paul Meigné", seats=3, answers={"dietary": "Végétarien"}
+    )
+
+    assert (changed.name, changed.seats) == ("Paul Meigné", 3)
+    assert changed.answers == {"dietary": "Végétarien"}
+    (mail,) = sent_mails()[before:]
+    assert "mise à jour" in mail.subject
+    register(event, seats=2)
+    with pytest.raises(RegistrationError, match="Il ne reste que 1 place de plus"):
+        services.change_registration(changed, name="Paul", seats=5)
+
+
+def test_fewer_seats_from_the_link_go_to_the_waitlist(make_event, register, sent_mails):
+    event = make_event(capacity=3, max_seats_per_registration=3)
+    registration = register(event, email="paul@exemple.org", seats=3)
+    waiting = register(event, email="colin@exemple.org", seats=1)
+    assert waiting.status == Registration.Status.WAITLISTED
+
+    services.change_registration(registration, name="Paul", seats=2)
+
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
 
 
 def test_cancelling_promotes_the_first_waitlisted_entries_that_fit(

@@ -84,21 +84,23 @@ def test_a_visitor_registers_from_the_page_and_gets_the_mail(client, event, sent
     )
     assert response.status_code == 303
     page = client.get(response.url)
-    assert "C’est noté" in page.content.decode()
+    assert "Un e-mail part à l’instant" in page.content.decode()
     registration = Registration.objects.get()
     assert registration.seats == 2 and registration.status == "confirmed"
     (mail,) = sent_mails()
     assert mail.to == ["romane@exemple.org"]
 
 
-def test_a_full_event_sends_the_visitor_to_the_waitlist_page(client, make_event, register):
+def test_a_full_event_answers_the_same_neutral_page_the_mail_tells_the_waitlist(
+    client, make_event, register, sent_mails
+):
     event = make_event(capacity=1)
     register(event)
     response = client.post(
         event.register_url(), {"name": "Ana", "email": "ana@exemple.org", "seats": "1"}
     )
-    assert response.url.endswith("/liste-d-attente/")
-    assert "liste d’attente" in client.get(response.url).content.decode()
+    assert response.url.endswith("/inscription/recue/")
+    assert "attente" in sent_mails()[-1].subject.lower()
 
 
 def test_bad_input_shows_french_errors_and_stores_nothing(client, make_event):

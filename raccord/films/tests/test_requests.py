@@ -71,14 +71,18 @@ def test_same_request_sent_twice_is_stored_and_mailed_once(client, film, request
 
 
 @pytest.mark.django_db
-def test_an_existing_organisation_and_contact_are_reused(client, film, request_data):
+def test_an_existing_organisation_and_contact_are_reused_never_changed(client, film, request_data):
+    """A request typed with someone's address adds a request; their records stay as they are."""
     from raccord.people.models import Organisation
 
     Organisation.objects.create(name="CINÉ LUMIÈRE", kind="venue")
-    Contact.objects.create(email="camille@example.org", name="Camille")
-    client.post(URL, {**request_data, "films": [film.pk]})
+    Contact.objects.create(email="camille@example.org", name="")
+    client.post(URL, {**request_data, "name": "Usurpateur", "films": [film.pk]})
     assert Organisation.objects.count() == 1
+    assert Organisation.objects.get().city == ""  # not filled from an anonymous post
     assert Contact.objects.count() == 1
+    assert Contact.objects.get().name == ""  # not even an empty field is filled
+    assert ScreeningRequest.objects.get().contact_name == "Usurpateur"  # the request keeps it
 
 
 @pytest.mark.django_db

@@ -73,6 +73,52 @@ def test_the_answer_is_the_same_for_new_pending_and_confirmed_addresses(
     assert Subscriber.objects.get(contact__email="known@example.org").status == "confirmed"
 
 
+def test_signing_up_with_someone_elses_address_never_touches_their_name(
+    client, make_subscriber, topics, sent_mails
+):
+    from raccord.people.models import Contact
+
+    make_subscriber("known@example.org")
+    Contact.objects.filter(email="known@example.org").update(name="Julie")
+    Contact.objects.create(email="nameless@example.org", name="")
+    for address in ("known@example.org", "nameless@example.org", "new@example.org"):
+        response = post_signup(client, address, topics[:1], name="Usurpateur")
+        assert (response.status_code, response["Location"]) == (
+            303,
+            "/infolettre/inscription/merci/",
+        )
+    names = dict(Contact.objects.values_list("email", "name"))
+    assert names == {
+        "known@example.org": "Julie",
+        "nameless@example.org": "",  # an empty name is not filled either
+        "new@example.org": "Usurpateur",  # a new contact keeps the name typed
+    }
+    known = [m for m in sent_mails() if m.to == ["known@example.org"]]
+    assert len(known) == 1 and "/infolettre/preferences/" in known[0].body
+
+
+def test_a_sign_up_with_a_known_unconfirmed_address_changes_nothing_until_its_owner_confirms(
+    client, make_subscriber, topics, sent_mails
+):
+    pending = make_subscriber("pending@example.org", status="pending", topic_list=topics[:1])
+    gone = make_subscriber("gone@example.org", topic_list=topics[:1])
+    services.unsubscribe(gone)
+    for address in ("pending@example.org", "gone@example.org"):
+        post_signup(client, address, topics[1:2], source="/ailleurs/")
+    pending.refresh_from_db()
+    gone.refresh_from_db()
+    assert (pending.status, gone.status) == ("pending", "unsubscribed")
+    assert [t.pk for t in pending.topics.all()] == [topics[0].pk]
+    assert [t.pk for t in gone.topics.all()] == [topics[0].pk]
+
+    mail = [m for m in sent_mails() if m.to == ["pending@example.org"]][-1]
+    assert topics[1].name in mail.body  # the owner reads what was asked
+    client.post(link_in(mail, "confirmer"))  # and only their button applies it
+    pending.refresh_from_db()
+    assert pending.status == "confirmed"
+    assert [t.pk for t in pending.topics.all()] == [topics[1].pk]
+
+
 def test_pending_signup_resends_the_confirmation_after_a_while(client, topics, sent_mails):
     from datetime import timedelta
 

@@ -250,3 +250,21 @@ def test_form_pages_have_a_small_query_budget(client, training_page, django_asse
         client.get(url)
         with django_assert_max_num_queries(15):
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_inquiry_with_someone_elses_address_leaves_their_records_untouched(
+    client, partners_page, inquiry_data
+):
+    Contact.objects.create(email="alex@cine-coop.example", name="", pronouns="")
+    Organisation.objects.create(name="Ciné Coop", kind=Organisation.Kind.VENUE)
+    response = client.post(INQUIRY_URL, {**inquiry_data, "name": "Usurpateur"})
+    assert response.status_code == 303
+    contact = Contact.objects.get(email="alex@cine-coop.example")
+    assert (contact.name, contact.pronouns) == ("", "")  # empty fields stay empty
+    organisation = Organisation.objects.get(name="Ciné Coop")
+    assert (organisation.city, organisation.website) == ("", "")
+    inquiry = PartnershipInquiry.objects.get(contact=contact)  # the new inquiry is kept
+    interaction = Interaction.objects.get(organisation=organisation)
+    assert "ville : Rennes" in interaction.summary  # what was typed reaches the team
+    assert inquiry.organisation == organisation

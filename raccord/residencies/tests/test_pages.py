@@ -119,12 +119,15 @@ def test_the_honeypot_gets_the_thanks_page_but_nothing_is_stored(client, call, r
     assert not Application.objects.exists()
 
 
-def test_a_second_submission_updates_the_application(client, call, residency):
-    client.post(residency.url + "candidater/", FORM)
-    client.post(residency.url + "candidater/", {**FORM, "roles": ["cooking"]})
+def test_a_second_submission_changes_nothing_and_answers_as_the_first(client, call, residency):
+    first = client.post(residency.url + "candidater/", FORM)
+    second = client.post(
+        residency.url + "candidater/", {**FORM, "name": "Usurpateur", "roles": ["cooking"]}
+    )
+    assert (first.status_code, first["Location"]) == (second.status_code, second["Location"])
     application = Application.objects.get()
-    assert application.submissions == 2
-    assert [r.role for r in application.roles.all()] == ["cooking"]
+    assert application.submissions == 1 and application.name == FORM["name"]
+    assert [r.role for r in application.roles.all()] == ["sound"]
 
 
 def test_after_closing_the_form_says_so_and_refuses(client, call, residency):

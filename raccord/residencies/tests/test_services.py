@@ -79,17 +79,33 @@ def test_a_role_the_call_does_not_offer_is_refused(call, apply_as):
     assert not Application.objects.exists()
 
 
-def test_applying_twice_updates_the_first_application(call, apply_as, sent_mails):
-    first = apply_as(roles=["sound"], motivation="Première version")
-    second = apply_as(email="LEA@example.org ", roles=["cooking"], motivation="Seconde version")
+def test_applying_with_someone_elses_address_changes_nothing_and_mails_the_owner(
+    call, apply_as, sent_mails, settings
+):
+    first = apply_as(roles=["sound"], motivation="Première version", pronouns="elle")
+    before = len(sent_mails())
+    second = apply_as(
+        email="LEA@example.org ",
+        name="Usurpateur",
+        pronouns="il",
+        roles=["cooking"],
+        motivation="Seconde version",
+    )
     assert second.pk == first.pk
     assert Application.objects.count() == 1
-    second.refresh_from_db()
-    assert second.motivation == "Seconde version"
-    assert second.submissions == 2
-    assert list(second.roles.values_list("role", flat=True)) == ["cooking"]
-    subjects = [m.subject for m in sent_mails()]
-    assert any("mise à jour" in s for s in subjects)
+    first.refresh_from_db()
+    assert (first.motivation, first.name, first.submissions) == (
+        "Première version",
+        "Léa Martin",
+        1,
+    )
+    assert list(first.roles.values_list("role", flat=True)) == ["sound"]
+    assert (first.contact.name, first.contact.pronouns) == ("Léa Martin", "elle")
+    (mail,) = sent_mails()[before:]  # the owner only: nothing new for the team
+    assert mail.to == ["lea@example.org"] and "déjà enregistrée" in mail.subject
+    assert "Usurpateur" not in mail.body and "Seconde version" not in mail.body
+    assert mail.reply_to == [call.team_email or settings.RACCORD_TEAM_EMAIL]
+    assert mail.alternatives
 
 
 def test_diversity_answers_are_kept_only_with_their_own_consent(call, apply_as):
