@@ -27,7 +27,7 @@ def invite(production, *, email: str, name: str = "", role=CrewMember.Role.MEMBE
 
     if not email or "@" not in email:
         raise PlateauError("Indiquez une adresse e-mail valide.")
-    contact = find_or_create(email=email, name=name)
+    contact = find_or_create(email=email, name=name, fill_missing=True)  # the team types it
     member, created = CrewMember.objects.get_or_create(
         production=production,
         contact=contact,
