@@ -51,3 +51,15 @@ def add_registered_panels(request, panels):
         if panel is not None:
             panel.order = entry.order
             panels.append(panel)
+
+
+# --- Page cache (core/page_cache.py) ------------------------------------------------------------
+
+
+@hooks.register("before_serve_page")
+def declare_page_query_params(page, request, serve_args, serve_kwargs):
+    """A page type's `cache_params` are the query parameters its pages read; the cache drops
+    every other one, so a made-up parameter is served from the cache like the bare path."""
+    from . import page_cache
+
+    page_cache.use_params(request, getattr(page, "cache_params", ()))

@@ -89,6 +89,7 @@ LEGACY_KINDS = {
 
 class EventIndexPage(RaccordPage):
     intro = models.TextField("chapô", blank=True)
+    cache_params = ("type", "page", "passees")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["events.EventPage"]
@@ -119,8 +120,11 @@ class EventIndexPage(RaccordPage):
         paginator = Paginator(events.filter(end__gte=now).order_by("start"), self.UPCOMING_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         upcoming = list(page_obj.object_list)
-        # The latest past soirées only: the archive grows every month, the page must not.
-        past = list(events.filter(end__lt=now).order_by("-start")[: self.PAST_SHOWN])
+        # Past soirées by pages of PAST_SHOWN, newest first: the archive grows every month, the
+        # page must not; older ones are a link away (`?passees=2`), without JavaScript.
+        past_paginator = Paginator(events.filter(end__lt=now).order_by("-start"), self.PAST_SHOWN)
+        past_page = past_paginator.get_page(request.GET.get("passees"))
+        past = list(past_page.object_list)
         remaining = EventPage.remaining_seats_for(upcoming)
         for event in upcoming:
             event.remaining_cached = remaining.get(event.pk)
@@ -131,6 +135,7 @@ class EventIndexPage(RaccordPage):
             kind=kind,
             kind_label=kinds.get(kind),
             page_obj=page_obj,
+            past_page=past_page,
         )
         return context
 

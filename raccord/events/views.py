@@ -11,9 +11,10 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from raccord.core.page_cache import personal
 from raccord.core.public_forms import PublicFormView
 from raccord.core.signed_links import BadLink
 
@@ -86,7 +87,7 @@ def registered(request, pk: int, outcome: str):
     return render(request, "events/registered.html", {"event": event, "outcome": outcome})
 
 
-@method_decorator(never_cache, name="dispatch")
+@method_decorator(personal, name="dispatch")
 class ManageView(PublicFormView):
     """A signed link from a mail: GET shows a button, only the POST cancels."""
 

@@ -11,8 +11,10 @@ class FilmsConfig(AppConfig):
         from raccord.core.registry import PageKind
 
         from . import dashboard, demo, gdpr, scale, views
-        from .models import ExhibitionPage, FilmPage
+        from .models import DiffusionPage, ExhibitionPage, FilmPage, Showing
 
+        # Showings make the diffusion page (its map of cities, its yearly bars).
+        registry.purge.on(Showing, pages=lambda showing: DiffusionPage.objects.live())
         registry.demo.add_loader("films", demo.load)
         registry.scale.add_loader("films", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)

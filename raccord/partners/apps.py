@@ -8,9 +8,13 @@ class PartnersConfig(AppConfig):
     verbose_name = "Partenaires"
 
     def ready(self):
+        from raccord.people.models import Organisation
+
         from . import dashboard, demo, gdpr, scale, views
         from .models import PartnersIndexPage, TrainingPage
 
+        # An organisation shown publicly (its name, its logo) is listed on /partenaires/.
+        registry.purge.on(Organisation, pages=lambda organisation: PartnersIndexPage.objects.live())
         registry.demo.add_loader("partners", demo.load)
         registry.scale.add_loader("partners", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)
