@@ -146,7 +146,9 @@ def _lookup(request):
     has_query = bool(request.META.get("QUERY_STRING"))
     keys = [GLOBAL, version_key, bare_key] + ([_params_key(request)] if has_query else [])
     values = cache.get_many(keys)
-    versions = (values.get(GLOBAL, 0), values.get(version_key, 0))
+    if GLOBAL not in values:  # a fresh Redis: seed it now, as the fragments would mid-render
+        values[GLOBAL] = global_version()
+    versions = (values[GLOBAL], values.get(version_key, 0))
     known = values.get(_params_key(request)) if has_query else None
     params = known[1] if isinstance(known, tuple) and known[0] == versions else None
     entry = values.get(bare_key)
