@@ -122,9 +122,22 @@ class EventIndexPage(RaccordPage):
         upcoming = list(page_obj.object_list)
         # Past soirées by pages of PAST_SHOWN, newest first: the archive grows every month, the
         # page must not; older ones are a link away (`?passees=2`), without JavaScript.
-        past_paginator = Paginator(events.filter(end__lt=now).order_by("-start"), self.PAST_SHOWN)
-        past_page = past_paginator.get_page(request.GET.get("passees"))
-        past = list(past_page.object_list)
+        # One query whatever the archive's size: a row more than shown says whether older exist.
+        number = request.GET.get("passees", "")
+        number = max(1, min(int(number), 1000)) if number.isdigit() else 1
+        start = (number - 1) * self.PAST_SHOWN
+        rows = list(
+            events.filter(end__lt=now).order_by("-start")[start : start + self.PAST_SHOWN + 1]
+        )
+        past = rows[: self.PAST_SHOWN]
+        past_page = {
+            "number": number,
+            "has_previous": number > 1,
+            "previous_page_number": number - 1,
+            "has_next": len(rows) > self.PAST_SHOWN,
+            "next_page_number": number + 1,
+        }
+        past_page["has_other_pages"] = past_page["has_previous"] or past_page["has_next"]
         remaining = EventPage.remaining_seats_for(upcoming)
         for event in upcoming:
             event.remaining_cached = remaining.get(event.pk)

@@ -21,7 +21,7 @@ def test_older_past_soirees_are_on_the_next_pages(client, index, make_event):
         r'<nav class="pagination" aria-label="Pages des soirées passées">.*?</nav>', first, re.S
     )
     assert nav, "no pagination for the past soirées"
-    assert 'aria-current="page">Page 1 sur 2<' in nav.group(0)
+    assert 'aria-current="page">Page 1<' in nav.group(0)
     older = re.search(r'href="([^"]+)" rel="next">Soirées plus anciennes', nav.group(0)).group(1)
 
     second = client.get(index.url + older.replace("&amp;", "&")).content.decode()
