@@ -197,6 +197,10 @@ class SiteSettings(BaseSiteSetting):
 class RaccordPage(Page):
     """The base of every page type of the site."""
 
+    # The query parameters this page type reads: the page cache keys on them and drops every
+    # other one before the page sees the request (core/page_cache.py).
+    cache_params: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
 
@@ -315,6 +319,7 @@ class NewsIndexPage(RaccordPage):
 
     intro = models.TextField("chapô", blank=True)
     per_page = 10
+    cache_params = ("page",)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["core.NewsPage"]
@@ -430,6 +435,7 @@ class ContactPage(RoutedPage, RaccordPage):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     max_count = 1
     subpage_types: list = []
+    cache_params = ("envoye",)  # the thanks after a message (303 to `?envoye=1`)
 
     class Meta:
         verbose_name = "page de contact"

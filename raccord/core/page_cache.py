@@ -1,5 +1,15 @@
 """A page cache for anonymous visitors, purged when content changes.
 
+One rule decides what may be cached (docs/decisions/0010-page-cache.md):
+
+- only anonymous GETs of public pages, answered 200 without a cookie, and never a response that
+  says `private` or `no-store`: every page reached through a personal link is marked so with
+  `personal` (newsletter links, registration management, GDPR access, Plateau);
+- the key is the host, the path and the query parameters the page declares it uses
+  (`query_params(...)` on a view, `cache_params` on a page model), never a request header:
+  other parameters are removed from the request before the view sees them, so `?nocache=1` is
+  served from the cache like the bare path.
+
 Anonymous GETs of public pages are stored whole (headers included) in the `pages` cache alias:
 Redis in production, local memory in the embedded default. A page is served from it until its
 lifetime ends or until content changes: publishing, unpublishing, moving or deleting a page and
@@ -21,7 +31,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
+from django.http import QueryDict
+from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.http import urlencode
 
 from . import registry
 
@@ -39,6 +51,52 @@ SKIP_PREFIXES = (
 # key and a crawler would fill the cache with one-off searches.
 NO_STORE_PREFIXES = ("/recherche/",)
 GLOBAL = "pagever:*"
+PERSONAL = "private, no-store"
+# How long what a path declared (its query parameters) is remembered; tied to the versions too.
+PARAMS_SECONDS = 86400
+# Every parameter name some public view or page declared: the contract test reads it.
+declared_params: set[str] = set()
+
+
+def personal(view):
+    """Mark a view whose pages are reached through a personal link: never cached anywhere."""
+    from functools import wraps
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return mark_personal(view(request, *args, **kwargs))
+
+    wrapped.personal = True
+    return wrapped
+
+
+def mark_personal(response):
+    """`Cache-Control: private, no-store`: no shared cache, no browser history copy."""
+    response["Cache-Control"] = PERSONAL
+    return response
+
+
+def query_params(*names: str):
+    """Declare the query parameters a public view reads; every other one is dropped."""
+    declared_params.update(names)
+
+    def decorator(view):
+        from functools import wraps
+
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            use_params(request, names)
+            return view(request, *args, **kwargs)
+
+        wrapped.cache_params = tuple(names)
+        return wrapped
+
+    return decorator
+
+
+def use_params(request, names) -> None:
+    """Tell the cache which query parameters this request's page reads (pages, routed views)."""
+    request.raccord_cache_params = tuple(sorted(set(names)))
 
 
 def _cache():
@@ -49,24 +107,61 @@ def _version_key(path: str) -> str:
     return "pagever:" + hashlib.sha1(path.encode()).hexdigest()
 
 
-def _key(request) -> str:
-    raw = f"{request.get_host()}{request.get_full_path()}"
+def _base(request) -> str:
+    return f"{request.get_host()}{request.path}"
+
+
+def _key(request, query: str = "") -> str:
+    raw = f"{_base(request)}?{query}" if query else _base(request)
     return "page:" + hashlib.sha1(raw.encode()).hexdigest()
 
 
-def _lookup(request) -> tuple[str, tuple[int, int], object]:
-    """The page's key, the current versions and the stored response if still current.
+def _params_key(request) -> str:
+    return "pageparams:" + hashlib.sha1(_base(request).encode()).hexdigest()
 
-    One round trip to Redis: the two version counters and the page are read together; the
-    page is stored with the versions it was rendered under and counts only if they still match.
+
+def _query(request, params) -> str:
+    """The declared parameters of the request, in a stable order: `?b=2&a=1` is `?a=1&b=2`."""
+    pairs = [(name, value) for name in sorted(params) for value in request.GET.getlist(name)]
+    return urlencode(pairs)
+
+
+def _keep_only(request, params) -> None:
+    """The view sees the declared parameters only: what it renders is what the key says."""
+    query = _query(request, params)
+    request.GET = QueryDict(query)
+    request.META["QUERY_STRING"] = query
+
+
+def _lookup(request):
+    """The current versions, the parameters the path declared (None: not known), the page.
+
+    One round trip to Redis for a bare path and for a page that uses no parameter (the two
+    version counters, what the path declared and the bare page are read together); a second
+    one only for a page that uses parameters, under the key they make. A stored page counts
+    only while the versions it was rendered under are still the current ones.
     """
-    key, version_key = _key(request), _version_key(request.path)
-    values = _cache().get_many([GLOBAL, version_key, key])
-    versions = (values.get(GLOBAL, 0), values.get(version_key, 0))
-    entry = values.get(key)
+    cache = _cache()
+    bare_key, version_key = _key(request), _version_key(request.path)
+    has_query = bool(request.META.get("QUERY_STRING"))
+    keys = [GLOBAL, version_key, bare_key] + ([_params_key(request)] if has_query else [])
+    values = cache.get_many(keys)
+    if GLOBAL not in values:  # a fresh Redis: seed it now, as the fragments would mid-render
+        values[GLOBAL] = global_version()
+    versions = (values[GLOBAL], values.get(version_key, 0))
+    known = values.get(_params_key(request)) if has_query else None
+    params = known[1] if isinstance(known, tuple) and known[0] == versions else None
+    entry = values.get(bare_key)
+    if has_query:
+        if params is None:
+            return versions, None, None  # render once to learn what the page reads
+        _keep_only(request, params)
+        if params:
+            key = _key(request, request.META["QUERY_STRING"])
+            entry = cache.get(key) if key != bare_key else entry
     if isinstance(entry, tuple) and entry[0] == versions:
-        return key, versions, entry[1]
-    return key, versions, None
+        return versions, params, entry[1]
+    return versions, params, None
 
 
 def _seed() -> int:
@@ -125,7 +220,10 @@ def applies_to(request) -> bool:
 def storable(response) -> bool:
     if response.streaming or response.status_code != 200 or response.cookies:
         return False
-    if has_vary_header(response, "Cookie") or has_vary_header(response, "*"):
+    # The key never holds a request header: a page that varies on one (Cookie, Accept-Language…)
+    # cannot be shared. Accept-Encoding is the proxy's business (nginx compresses).
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if vary - {"accept-encoding"}:
         return False
     cache_control = response.get("Cache-Control", "").lower()
     return not any(d in cache_control for d in ("private", "no-cache", "no-store"))
@@ -140,10 +238,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         store = settings.RACCORD_PAGE_CACHE and not request.path.startswith(NO_STORE_PREFIXES)
         if store:
-            key, versions, cached = _lookup(request)
+            versions, params, cached = _lookup(request)
             if cached is not None:
                 cached["X-Page-Cache"] = "hit"
                 return cached
+            seen = set(request.GET)  # what the view will see: declared ones only once known
         response = self.get_response(request)
         if storable(response):
             # Shared caches (nginx, browsers) keep it RACCORD_PUBLIC_MAX_AGE seconds, even when
@@ -153,10 +252,24 @@ class PageCacheMiddleware:
                 patch_cache_control(response, public=True, max_age=settings.RACCORD_PUBLIC_MAX_AGE)
                 timeout = settings.RACCORD_PAGE_CACHE_SECONDS
             if store and timeout:
-                if hasattr(response, "render") and callable(response.render):
-                    response = response.render()
-                _cache().set(key, (versions, response), timeout)
-                response["X-Page-Cache"] = "miss"
+                response = self._store(request, response, versions, params, seen, timeout)
+        return response
+
+    @staticmethod
+    def _store(request, response, versions, params, seen, timeout):
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        declared = getattr(request, "raccord_cache_params", ())
+        cache = _cache()
+        if params is None or set(declared) != set(params):
+            # Remember what the path's page reads; rendered with a parameter it does not read
+            # (the first visit with a query string), the page is not stored: the next one is.
+            cache.set(_params_key(request), (versions, tuple(declared)), PARAMS_SECONDS)
+            if seen - set(declared):
+                return response
+        key = _key(request, _query(request, declared))
+        cache.set(key, (versions, response), timeout)
+        response["X-Page-Cache"] = "miss"
         return response
 
 
@@ -166,21 +279,51 @@ def _purge_all_on_signal(**kwargs) -> None:
 
 def _purge_registered(sender, instance=None, **kwargs) -> None:
     """Saving or deleting a model an app declared (registry.purge) purges the pages showing it."""
-    rule = registry.purge.get(sender._meta.label_lower)
-    if rule is None:
-        return
-    if rule.paths is None:
+    if instance is not None and registry.purge.rules_for(sender):
+        purge_for(instance)
+
+
+def purge_for(instance) -> None:
+    """Purge what the rules declared for this object's model say shows it.
+
+    Signals call it on every save and delete, whatever the process (admin, a command, a task);
+    code that changes rows with `QuerySet.update()` (no signal) calls it itself.
+    """
+    rules = registry.purge.rules_for(type(instance))
+    if any(rule.everything for rule in rules):
         purge_all()
         return
     try:
-        paths = list(rule.paths(instance))
+        paths = set()
+        for rule in rules:
+            paths.update(rule.paths(instance) if rule.paths else ())
+            for page in rule.pages(instance) if rule.pages else ():
+                paths.update(page_paths(page))
     except Exception:  # a purge must never break the edit that triggered it
-        logger.exception("purge rule for %s failed: purging everything", sender._meta.label)
+        logger.exception("purge rule for %s failed: purging everything", type(instance).__name__)
         purge_all()
+        return
+    if "/" in paths:
+        purge_all()  # the home page's body is a shared fragment (core/fragments.py)
         return
     purge_paths(*paths)
     if transaction.get_connection().in_atomic_block:
+        # As purge_all(): a render between the bump and the commit would store the old state.
         transaction.on_commit(lambda: purge_paths(*paths))
+
+
+def page_paths(page) -> list[str]:
+    """A page's path, and the paths of the views mounted under it without a parameter."""
+    parts = page.get_url_parts()
+    if not parts:
+        return []
+    path = parts[2]
+    mounted = [
+        path + route.pattern
+        for route in registry.page_routes.for_model(page.specific_class or type(page))
+        if "<" not in route.pattern
+    ]
+    return [path, *mounted]
 
 
 def connect_signals() -> None:

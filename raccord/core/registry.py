@@ -7,7 +7,7 @@ loader, a periodic job), the app adds it here from its `AppConfig.ready()`::
     from raccord.core import registry
 
     registry.gdpr.add(GdprSection("events", "Soirées", export=gdpr.export, erase=gdpr.erase))
-    registry.purge.on(Venue, paths=lambda venue: [...])
+    registry.purge.on(Venue, pages=lambda venue: EventPage.objects.filter(venue=venue))
     registry.demo.add("events", demo.load)
 
 Apps become ready in `INSTALLED_APPS` order, which follows the layers, so every registry lists
@@ -79,17 +79,42 @@ class GdprRegistry(Registry[GdprSection]):
 class PurgeRule:
     """Saving or deleting `model` changes what these pages show.
 
-    `paths(instance)` returns the paths to purge; None (the default) purges every page, for
-    models shown in shared places (menus, footer, the home page).
+    `pages(instance)` returns the pages showing it (their views mounted under them included),
+    `paths(instance)` other paths (`/soirees/agenda.ics`…); with neither, every page is purged:
+    for models shown in shared places (menus, footer, the home page).
     """
 
     model: type
     paths: Callable[[Any], Iterable[str]] | None = None
+    pages: Callable[[Any], Iterable[Any]] | None = None
+
+    @property
+    def everything(self) -> bool:
+        return self.paths is None and self.pages is None
 
 
 class PurgeRegistry(Registry[PurgeRule]):
-    def on(self, model: type, paths: Callable[[Any], Iterable[str]] | None = None) -> PurgeRule:
-        return self.add(model._meta.label_lower, PurgeRule(model, paths))
+    """Several apps may declare rules for one model (an organisation shows on /partenaires/
+    and on the residencies it funds): each rule is kept, under its own key."""
+
+    def on(
+        self,
+        model: type,
+        paths: Callable[[Any], Iterable[str]] | None = None,
+        *,
+        pages: Callable[[Any], Iterable[Any]] | None = None,
+    ) -> PurgeRule:
+        where = [
+            f"{f.__module__}.{f.__qualname__}:{f.__code__.co_firstlineno}"
+            for f in (paths, pages)
+            if f is not None and hasattr(f, "__code__")
+        ]
+        key = f"{model._meta.label_lower}|{'|'.join(where) or 'all'}"
+        return self.add(key, PurgeRule(model, paths, pages))
+
+    def rules_for(self, model: type) -> list[PurgeRule]:
+        label = model._meta.label_lower
+        return [rule for key, rule in self._entries.items() if key.split("|", 1)[0] == label]
 
 
 # --- Loaders, jobs, panels -----------------------------------------------------------------------

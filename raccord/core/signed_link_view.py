@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from django.template.response import TemplateResponse
 from django.views import View
 
+from .page_cache import mark_personal
 from .protection import client_ip, hit, too_many_requests
 from .public_forms import parse_rate
 from .signed_links import BadLink
@@ -61,7 +62,7 @@ class SignedLinkView(View):
             else:
                 context = self.get_context_data(target=target, token=token)
                 response = self.render(self.template_name, context)
-        response["Cache-Control"] = "no-store, private"
+        mark_personal(response)  # Cache-Control: private, no-store
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Referrer-Policy"] = "same-origin"  # keeps the Origin its forms send
         return response

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from . import page_cache
 from .health import report
 
 
@@ -99,6 +100,7 @@ def _accent_insensitive(pages, query: str) -> list:
     ]
 
 
+@page_cache.query_params("q", "page")
 def search(request):
     """`/recherche/`: Wagtail's search over live public pages, forgiving with accents."""
     from wagtail.models import Page

@@ -69,3 +69,15 @@ class LocalTimeDisplay(BaseFieldDisplay):
 register_display_class(models.DateTimeField, display_class=LocalTimeDisplay)
 register_display_class(models.DateField, display_class=LocalTimeDisplay)
 register_display_class(models.BooleanField, display_class=LocalTimeDisplay)
+
+
+# --- Page cache (core/page_cache.py) ------------------------------------------------------------
+
+
+@hooks.register("before_serve_page")
+def declare_page_query_params(page, request, serve_args, serve_kwargs):
+    """A page type's `cache_params` are the query parameters its pages read; the cache drops
+    every other one, so a made-up parameter is served from the cache like the bare path."""
+    from . import page_cache
+
+    page_cache.use_params(request, getattr(page, "cache_params", ()))

@@ -10,8 +10,8 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from . import bootstrap, dashboard, demo, gdpr, scale
-        from .models import EventPage
+        from . import bootstrap, dashboard, demo, gdpr, scale, signals
+        from .models import EventPage, Venue
         from .signals import event_seats_changed, purge_event_pages
 
         # Lower apps (the infolettre) and higher ones (films) point at soirées by this kind.
@@ -19,6 +19,8 @@ class EventsConfig(AppConfig):
         page_published.connect(_capacity_may_have_grown, sender=EventPage)
         event_seats_changed.connect(purge_event_pages, dispatch_uid="raccord-events-purge-seats")
         registry.bootstrap.add_loader("events", bootstrap.load)
+        # A venue's name and address show on its soirées, their calendar files, the list, the API.
+        registry.purge.on(Venue, signals.venue_paths, pages=signals.venue_pages)
         registry.demo.add_loader("events", demo.load)
         registry.scale.add_loader("events", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)

@@ -90,6 +90,7 @@ LEGACY_KINDS = {
 
 class EventIndexPage(RaccordPage):
     intro = models.TextField("chapô", blank=True)
+    cache_params = ("type", "page", "passees")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["events.EventPage"]
@@ -120,8 +121,24 @@ class EventIndexPage(RaccordPage):
         paginator = Paginator(events.filter(end__gte=now).order_by("start"), self.UPCOMING_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         upcoming = list(page_obj.object_list)
-        # The latest past soirées only: the archive grows every month, the page must not.
-        past = list(events.filter(end__lt=now).order_by("-start")[: self.PAST_SHOWN])
+        # Past soirées by pages of PAST_SHOWN, newest first: the archive grows every month, the
+        # page must not; older ones are a link away (`?passees=2`), without JavaScript.
+        # One query whatever the archive's size: a row more than shown says whether older exist.
+        number = request.GET.get("passees", "")
+        number = max(1, min(int(number), 1000)) if number.isdigit() else 1
+        start = (number - 1) * self.PAST_SHOWN
+        rows = list(
+            events.filter(end__lt=now).order_by("-start")[start : start + self.PAST_SHOWN + 1]
+        )
+        past = rows[: self.PAST_SHOWN]
+        past_page = {
+            "number": number,
+            "has_previous": number > 1,
+            "previous_page_number": number - 1,
+            "has_next": len(rows) > self.PAST_SHOWN,
+            "next_page_number": number + 1,
+        }
+        past_page["has_other_pages"] = past_page["has_previous"] or past_page["has_next"]
         remaining = EventPage.remaining_seats_for(upcoming)
         for event in upcoming:
             event.remaining_cached = remaining.get(event.pk)
@@ -132,6 +149,7 @@ class EventIndexPage(RaccordPage):
             kind=kind,
             kind_label=kinds.get(kind),
             page_obj=page_obj,
+            past_page=past_page,
         )
         return context
 

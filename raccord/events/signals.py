@@ -15,6 +15,22 @@ def seats_changed(event) -> None:
     event_seats_changed.send(sender=type(event), event=event)
 
 
+def venue_pages(venue) -> list:
+    from .models import EventIndexPage, EventPage
+
+    return [*EventIndexPage.objects.live(), *EventPage.objects.live().filter(venue=venue)]
+
+
+def venue_paths(venue) -> list[str]:
+    from django.urls import reverse
+
+    from .models import EventPage
+
+    events = EventPage.objects.filter(venue=venue).values_list("pk", flat=True)
+    paths = ["/soirees/agenda.ics", "/api/v1/soirees/"]
+    return paths + [reverse("events:event_ics", args=[pk]) for pk in events]
+
+
 def purge_event_pages(event=None, **kwargs) -> None:
     """Seats changed: the event page, the index, the agenda, the API and the home show them."""
     from django.urls import reverse

@@ -11,9 +11,10 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from raccord.core.page_cache import personal
 from raccord.core.public_forms import PublicFormView
 from raccord.core.signed_links import BadLink
 
@@ -121,7 +122,7 @@ class _FromManageLink:
         return reverse("events:manage", args=[self.token]) + self.done_query
 
 
-@method_decorator(never_cache, name="dispatch")
+@method_decorator(personal, name="dispatch")
 class ManageView(_FromManageLink, PublicFormView):
     """A signed link from a mail: GET shows the page, only a POST cancels."""
 
@@ -137,7 +138,7 @@ class ManageView(_FromManageLink, PublicFormView):
         return services.cancel(self.registration)
 
 
-@method_decorator(never_cache, name="dispatch")
+@method_decorator(personal, name="dispatch")
 class ChangeView(_FromManageLink, PublicFormView):
     """The owner changes their name, seats or answers; only their signed link leads here."""
 

@@ -11,9 +11,11 @@ class FilmsConfig(AppConfig):
         from raccord.core.registry import PageKind
 
         from . import bootstrap, dashboard, demo, gdpr, scale, views
-        from .models import ExhibitionPage, FilmPage
+        from .models import DiffusionPage, ExhibitionPage, FilmPage, Showing
 
         registry.bootstrap.add_loader("films", bootstrap.load)
+        # Showings make the diffusion page (its map of cities, its yearly bars).
+        registry.purge.on(Showing, pages=lambda showing: DiffusionPage.objects.live())
         registry.demo.add_loader("films", demo.load)
         registry.scale.add_loader("films", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)

@@ -2,11 +2,17 @@
 
 from django.urls import path
 
+from raccord.core.page_cache import query_params
+
 from . import views
 
 app_name = "films"
 
 urlpatterns = [
-    path("diffusion/demande/<slug:kind>/", views.RequestFormView.as_view(), name="request_form"),
+    path(
+        "diffusion/demande/<slug:kind>/",
+        query_params("film")(views.RequestFormView.as_view()),  # ?film=<slug> picks the film
+        name="request_form",
+    ),
     path("diffusion/demande/<slug:kind>/envoyee/", views.request_sent, name="request_sent"),
 ]

@@ -11,7 +11,8 @@ class NewsletterConfig(AppConfig):
         from anymail.signals import tracking
         from django.db.models.signals import post_delete, post_save
 
-        from . import bootstrap, demo, gdpr, scale, services, webhooks
+        from . import bootstrap, demo, gdpr, publication, scale, services, webhooks
+        from .models import Campaign
 
         tracking.connect(webhooks.on_tracking, dispatch_uid="raccord.newsletter.tracking")
         for signal in (post_save, post_delete):
@@ -21,6 +22,11 @@ class NewsletterConfig(AppConfig):
                 dispatch_uid=f"topics-{signal}",
             )
         registry.bootstrap.add_loader("newsletter", bootstrap.load)
+        # What shows a campaign once sent: /infolettre/, its archives and the sitemap.
+        registry.purge.on(Campaign, publication.campaign_paths, pages=publication.newsletter_pages)
+        registry.sitemap.add(
+            "newsletter", registry.SitemapSection("newsletter", publication.sitemap_items)
+        )
         registry.demo.add_loader("newsletter", demo.load)
         registry.scale.add_loader("newsletter", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)

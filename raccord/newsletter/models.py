@@ -309,8 +309,20 @@ class NewsletterPage(RaccordPage):
     """`/infolettre/`: the sign-up page; its archives live at `/infolettre/archives/`."""
 
     intro = RichTextField("présentation", blank=True, features=["bold", "italic", "link"])
+    welcome_text = models.TextField(
+        "message de bienvenue",
+        default=(
+            "Merci d’avoir rejoint l’infolettre d’On Est Raccord! Vous y recevrez, quelques fois "
+            "par an, nos prochaines soirées, les nouvelles des résidences et des films, et les "
+            "appels à participation."
+        ),
+        help_text=(
+            "Envoyé par e-mail à chaque personne qui vient de confirmer son inscription, avant "
+            "le lien pour choisir ses thèmes ou se désinscrire."
+        ),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("welcome_text")]
     max_count = 1
     subpage_types: list = []
 

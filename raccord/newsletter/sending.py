@@ -272,9 +272,14 @@ def next_wake(campaign_id: int):
 
 
 def finish(campaign_id: int) -> None:
-    Campaign.objects.filter(pk=campaign_id, status=Campaign.Status.SENDING).update(
+    from raccord.core import page_cache
+
+    done = Campaign.objects.filter(pk=campaign_id, status=Campaign.Status.SENDING).update(
         status=Campaign.Status.SENT, sent_at=timezone.now()
     )
+    if done:
+        # Sent: it joins the archives, /infolettre/ and the sitemap (an update sends no signal).
+        page_cache.purge_for(Campaign.objects.get(pk=campaign_id))
 
 
 def _fast_commits(on: bool = True) -> None:

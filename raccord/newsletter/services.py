@@ -200,6 +200,7 @@ def subscribe(
                 "newsletter/already",
                 to=contact,
                 context={"subscriber": subscriber, "token": manage_token(subscriber)},
+                headers=list_headers(subscriber),
             )
             subscriber.confirmation_sent_at = now
             subscriber.save(update_fields=["confirmation_sent_at"])
@@ -217,6 +218,34 @@ def requested_in_link(token: str) -> dict:
         return {}
     topics = list(Topic.objects.filter(pk__in=value.get("t") or []))
     return {"topics": topics or None, "wording_version": value.get("w") or ""}
+
+
+def list_headers(subscriber: Subscriber) -> dict:
+    """What every infolettre mail carries: RFC 8058 one-click unsubscribe (DKIM-signed mail)."""
+    from .rendering import unsubscribe_url
+
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(manage_token(subscriber))}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def _send_welcome(subscriber: Subscriber) -> None:
+    from .models import NewsletterPage
+
+    page = NewsletterPage.objects.live().only("welcome_text").first()
+    welcome = page.welcome_text if page is not None else ""
+    outbox.send(
+        "newsletter/welcome",
+        to=subscriber.contact,
+        context={
+            "subscriber": subscriber,
+            "welcome_text": welcome,
+            "token": manage_token(subscriber),
+            "topics": list(subscriber.topics.all()),
+        },
+        headers=list_headers(subscriber),
+    )
 
 
 @transaction.atomic
@@ -249,6 +278,7 @@ def confirm(subscriber: Subscriber, *, topics=None, wording_version: str = "") -
         wording=consent_wording(),
         wording_version=subscriber.wording_version or CONSENT_VERSION,
     )
+    _send_welcome(subscriber)
     return subscriber
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from raccord.core import signed_links
+from raccord.core.page_cache import mark_personal, personal
 from raccord.core.protection import cross_origin_endpoint
 from raccord.core.public_forms import PublicFormView
 
@@ -86,9 +87,11 @@ class SignedLinkMixin:
             return _test_link(request)
         self.subscriber, error = _subscriber_or_bad_link(self.purpose, token)
         if error:
-            return render(request, "newsletter/bad_link.html", {"error": error}, status=400)
-        self.token = token
-        return super().dispatch(request, *args, token=token, **kwargs)
+            response = render(request, "newsletter/bad_link.html", {"error": error}, status=400)
+        else:
+            self.token = token
+            response = super().dispatch(request, *args, token=token, **kwargs)
+        return mark_personal(response)  # a person's own choices: never in any cache
 
     def get_context_data(self, **context) -> dict:
         return {"subscriber": self.subscriber, "token": self.token, **context}
@@ -149,6 +152,7 @@ class PreferencesView(SignedLinkMixin, PublicFormView):
 @cross_origin_endpoint
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
+@personal
 def unsubscribe(request, token):
     if token == TEST_TOKEN:
         return _test_link(request)

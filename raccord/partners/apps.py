@@ -8,10 +8,14 @@ class PartnersConfig(AppConfig):
     verbose_name = "Partenaires"
 
     def ready(self):
+        from raccord.people.models import Organisation
+
         from . import bootstrap, dashboard, demo, gdpr, scale, views
         from .models import PartnersIndexPage, TrainingPage
 
         registry.bootstrap.add_loader("partners", bootstrap.load)
+        # An organisation shown publicly (its name, its logo) is listed on /partenaires/.
+        registry.purge.on(Organisation, pages=lambda organisation: PartnersIndexPage.objects.live())
         registry.demo.add_loader("partners", demo.load)
         registry.scale.add_loader("partners", scale.load)
         registry.gdpr.add_section(gdpr.SECTION)

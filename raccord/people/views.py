@@ -9,7 +9,9 @@ POST, and a tampered or expired token does nothing but explain itself.
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 
+from raccord.core.page_cache import personal
 from raccord.core.public_forms import PageFormView, PublicFormView
 from raccord.core.signed_link_view import SignedLinkView
 
@@ -55,6 +57,8 @@ def export_download(contact, fmt: str, filename: str) -> tuple[HttpResponse, str
     return response, fmt
 
 
+# The whole of /mes-donnees/ is about one person's data: never in any cache.
+@method_decorator(personal, name="dispatch")
 class MyDataView(PublicFormView):
     form_class = MyDataRequestForm
     template_name = "people/my_data.html"
@@ -69,6 +73,7 @@ class MyDataView(PublicFormView):
         services.send_my_data_link(form.cleaned_data["email"])
 
 
+@personal
 def my_data_sent(request):
     return render(request, "people/my_data_sent.html")
 

@@ -202,6 +202,10 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Raccord")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents (recordings) sent with HTTP Range support (core/sendfile.py); in production nginx
+# sends them when SENDFILE_ACCEL names its internal location (docs/deploy.md).
+SENDFILE_BACKEND = "raccord.core.sendfile"
+RACCORD_SENDFILE_ACCEL = env("SENDFILE_ACCEL", "")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip", "mp3", "mp4", "webm"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp", "gif": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -50,7 +50,7 @@ def test_get_shows_the_page_and_only_the_post_acts(call):
     assert call("post", token).content == b"fait 7"
     assert done == [7]
     for response in (page, call("post", token)):
-        assert response["Cache-Control"] == "no-store, private"
+        assert response["Cache-Control"] == "private, no-store"
         assert response["X-Robots-Tag"] == "noindex, nofollow"
         assert response["Referrer-Policy"] == "same-origin"
 

@@ -29,6 +29,7 @@ from .common import (
 
 class FilmIndexPage(SectionPage):
     subpage_types = ["films.FilmPage"]
+    cache_params = ("page",)
     template = "films/film_index_page.html"
 
     class Meta:
@@ -220,6 +221,7 @@ class FilmPage(RaccordPage):
         context = super().get_context(request, *args, **kwargs)
         page = (
             FilmPage.objects.filter(pk=self.pk)
+            .select_related("residency")  # the page links the residency it came from
             .prefetch_related(
                 *image_prefetch("poster", "video_thumbnail"),
                 "themes",

@@ -293,3 +293,22 @@ def test_the_team_can_preview_the_exhibition_and_its_plates_stay_mounted(client,
     response = client.get(f"/admin/pages/{exhibition.pk}/view_draft/")
     assert response.status_code == 200
     assert 'href="/exposition/planche-3/"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_film_page_links_its_residency_and_the_residency_links_the_film(client, ctx, film_index):
+    from raccord.residencies.models import ResidencyIndexPage, ResidencyPage
+
+    residencies = ctx.page(ctx.home, ResidencyIndexPage, slug="residences", title="Résidences")
+    residency = ResidencyPage(title="Mars 2024", slug="mars-2024")
+    residencies.add_child(instance=residency)
+    residency.save_revision().publish()
+    film = make_film(film_index, title="Sur écoute")
+    film.residency = residency
+    film.residency_label = "Résidence-laboratoire de mars 2024"
+    film.save_revision().publish()
+
+    film_html = client.get(film.url).content.decode()
+    assert f'<a href="{residency.url}">Résidence-laboratoire de mars 2024</a>' in film_html
+    residency_html = client.get(residency.url).content.decode()
+    assert f'<a href="{film.url}">Sur écoute</a>' in residency_html
