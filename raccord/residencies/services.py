@@ -13,10 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from raccord.core import exports, identity, outbox
+from raccord.core import aggregation, exports, identity, outbox
 
 from .models import (
-    DIVERSITY_MIN_GROUP,
     DIVERSITY_QUESTIONS,
     Application,
     Call,
@@ -356,35 +355,26 @@ def logistics_csv(residency: ResidencyPage) -> str:
 
 
 def diversity_summary(applications) -> dict:
-    """Aggregated self-descriptions, hiding any figure about fewer than five people.
+    """Aggregated self-descriptions under the project's one privacy rule (core.aggregation).
 
     Returns `{"shown": bool, "respondents": n, "questions": [(label, rows)]}` where each row is
-    `(answer label, count or None)`; `None` means "fewer than 5". When exactly one answer of a
-    question is hidden, the next smallest is hidden too, so it cannot be found by subtraction.
+    `(answer label, count or None)`; `None` means the figure could tell someone's answer.
     """
     answers = [a.diversity for a in applications if a.diversity_consent and a.diversity]
     respondents = len(answers)
-    if respondents < DIVERSITY_MIN_GROUP:
+    minimum = aggregation.min_group_size()
+    if respondents < minimum:
         return {"shown": False, "respondents": None, "questions": []}
     questions = []
     for key, (label, choices) in DIVERSITY_QUESTIONS.items():
         counts = Counter(a.get(key) for a in answers if a.get(key))
-        rows = [[choice_label, counts.get(code, 0)] for code, choice_label in choices]
-        hidden = [row for row in rows if 0 < row[1] < DIVERSITY_MIN_GROUP]
-        if len(hidden) == 1:
-            visible = sorted(
-                (row for row in rows if row[1] >= DIVERSITY_MIN_GROUP), key=lambda r: r[1]
-            )
-            if visible:
-                hidden.append(visible[0])
-        for row in hidden:
-            row[1] = None
+        shown = aggregation.breakdown([counts.get(code, 0) for code, _ in choices])
         answered = sum(counts.values())
         questions.append(
             {
                 "label": label,
-                "rows": [tuple(row) for row in rows],
-                "answered": answered if answered >= DIVERSITY_MIN_GROUP else None,
+                "rows": [(choice, n) for (_, choice), n in zip(choices, shown, strict=True)],
+                "answered": answered if answered >= minimum else None,
             }
         )
     return {"shown": True, "respondents": respondents, "questions": questions}

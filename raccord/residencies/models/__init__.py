@@ -20,7 +20,6 @@ from .pages import (
     support_context,
 )
 from .calls import (
-    DIVERSITY_MIN_GROUP,
     DIVERSITY_QUESTIONS,
     ROLE_CHOICES,
     ROLE_LABELS,
@@ -38,7 +37,6 @@ from .budget import BudgetLine, FundingSource
 # isort: on
 
 __all__ = [
-    "DIVERSITY_MIN_GROUP",
     "DIVERSITY_QUESTIONS",
     "POSITION_CHOICES",
     "POSITION_LABELS",

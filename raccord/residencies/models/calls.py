@@ -58,7 +58,6 @@ DIVERSITY_QUESTIONS = {
     "disability": ("Situation de handicap", YES_NO),
     "first_professional_shoot": ("Premier tournage professionnel", YES_NO),
 }
-DIVERSITY_MIN_GROUP = 5
 
 
 # --- Call for participants -------------------------------------------------------------------
