@@ -8,7 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 
-from . import exports, lockouts, registry
+from . import lockouts, registry
+from .admin_display import readable
 from .admin_views import LockoutsView
 
 # --- Admin login lockouts (core/lockouts.py) ---------------------------------------------------
@@ -57,18 +58,18 @@ def add_registered_panels(request, panels):
 
 # --- values read in inspect views ---------------------------------------------------------------
 # Wagtail's inspect template formats values with `|localize`, which turns a time into text before
-# Django can move it to the current time zone: the page showed UTC. These show Paris time to the
-# minute, as the listings and the exports do, and Oui/Non rather than True/False.
+# Django can move it to the current time zone: the page showed UTC. These read as the rest of the
+# admin does (core.admin_display): « 9 mars 2025 à 18:05 » in Paris time, Oui/Non, « — ».
 
 
-class LocalTimeDisplay(BaseFieldDisplay):
+class ReadableDisplay(BaseFieldDisplay):
     def render_html(self, parent_context=None):
-        return exports.cell(self.value) or "—"
+        return readable(self.value)
 
 
-register_display_class(models.DateTimeField, display_class=LocalTimeDisplay)
-register_display_class(models.DateField, display_class=LocalTimeDisplay)
-register_display_class(models.BooleanField, display_class=LocalTimeDisplay)
+register_display_class(models.DateTimeField, display_class=ReadableDisplay)
+register_display_class(models.DateField, display_class=ReadableDisplay)
+register_display_class(models.BooleanField, display_class=ReadableDisplay)
 
 
 # --- Page cache (core/page_cache.py) ------------------------------------------------------------

@@ -13,6 +13,22 @@ from .models import FilmPage, ScreeningRequest
 validate_attachment = UploadValidator(kinds=("pdf", "jpg", "png"), max_mb=5)
 
 
+class PageIdsField(forms.ModelMultipleChoiceField):
+    """A number too large for the database is an invalid choice, not a server error (SQLite
+    raises OverflowError where Django expects ValueError)."""
+
+    def clean(self, value):
+        for pk in value or ():
+            digits = str(pk).strip().lstrip("+-")
+            if digits.isdigit() and len(digits) > 18:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -64,7 +80,7 @@ class RequestForm(forms.Form):
     expected_audience = forms.IntegerField(
         label="Public attendu (nombre de personnes)", min_value=1, max_value=100_000, required=False
     )
-    films = forms.ModelMultipleChoiceField(
+    films = PageIdsField(
         label="Films souhaités",
         queryset=FilmPage.objects.none(),
         widget=forms.CheckboxSelectMultiple,

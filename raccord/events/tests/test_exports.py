@@ -70,7 +70,7 @@ def test_the_registrations_xlsx_has_paris_times(team, event, registrations):
 def test_the_inspect_view_shows_paris_time_and_oui_non(team, registrations):
     hostile, _ = registrations
     html = team.get(f"/admin/soirees/inscriptions/inspect/{hostile.pk}/").content.decode()
-    assert "09/03/2025 18:05" in html
+    assert "9 mars 2025 à 18:05" in html
     assert "17:05" not in html
     assert "Oui" in html
     assert "True" not in html and "False" not in html

@@ -17,15 +17,23 @@ def test_a_structure_typed_with_other_case_or_accents_is_the_same_organisation()
     assert first.kind == Organisation.Kind.OTHER
 
 
-def test_a_known_organisation_gets_missing_details_but_keeps_its_own():
+def test_a_known_organisation_is_never_changed_by_what_a_visitor_types():
     organisation = services.find_or_create_organisation("Atelier 7", city="Paris")
     again = services.find_or_create_organisation(
         "atelier 7", city="Lyon", website="https://atelier7.example.org"
     )
     assert again == organisation
     again.refresh_from_db()
-    assert again.city == "Paris"
-    assert again.website == "https://atelier7.example.org"
+    assert (again.city, again.website) == ("Paris", "")
+
+
+def test_the_teams_import_fills_what_a_known_organisation_lacks_but_keeps_its_own():
+    services.find_or_create_organisation("Atelier 7", city="Paris")
+    again = services.find_or_create_organisation(
+        "atelier 7", city="Lyon", website="https://atelier7.example.org", fill_missing=True
+    )
+    again.refresh_from_db()
+    assert (again.city, again.website) == ("Paris", "https://atelier7.example.org")
 
 
 def test_a_new_organisation_takes_the_kind_it_is_given():
