@@ -159,6 +159,9 @@ snapshot() { # snapshot FILE: each sitemap page's status, title and first headin
   [ -s "$out" ] || fail "sitemap vide"
 }
 
+step "bootstrap_site une seconde fois : rien à faire"
+manage bootstrap_site | grep -q "rien à faire" || fail "bootstrap_site a changé quelque chose"
+
 step "Services (les commandes des unités) et nginx"
 start_unit web
 start_unit worker
