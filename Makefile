@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# pytest-xdist processes for `make test` (`TEST_WORKERS=0 make test` runs in one process).
+TEST_WORKERS ?= auto
 STAMP := $(VENV)/.installed
 
 # One address for the site (settings SITE_URL): links, API, feeds and mails name this port.
@@ -71,7 +73,7 @@ quality-tools: $(QUALITY_TOOLS)
 test: install
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory quality-tools; \
 	else echo "npm introuvable : les contrôles axe et vnu seront sautés (obligatoires si CI=true)."; fi
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
