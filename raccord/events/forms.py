@@ -4,7 +4,7 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import Registration
-from .services import newsletter_wording
+from .services import NEWSLETTER_WORDING
 
 
 class RegistrationForm(forms.Form):
@@ -30,7 +30,7 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        self.fields["newsletter"].label = newsletter_wording()
+        self.fields["newsletter"].label = NEWSLETTER_WORDING
         limit = max(event.max_seats_per_registration or 1, 1)
         self.fields["seats"].choices = [(n, str(n)) for n in range(1, limit + 1)]
         self.fields["seats"].error_messages["invalid_choice"] = (

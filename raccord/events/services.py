@@ -31,16 +31,11 @@ from .models import EventPage, Registration, retention_days
 from .signals import seats_changed
 
 MANAGE_PURPOSE = "events.manage"
+# Neutral on purpose: the form must cost no query (the page around it names the collective).
 NEWSLETTER_WORDING = (
     f"Je souhaite recevoir l’infolettre du collectif ({newsletter.FREQUENCY}, "
     "désinscription en un clic)."
 )
-
-
-def newsletter_wording() -> str:
-    return (
-        NEWSLETTER_WORDING  # neutral: the form must cost no query (the page names the collective)
-    )
 
 
 REGISTRATION_WORDING = (
