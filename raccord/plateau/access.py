@@ -33,6 +33,8 @@ def open_session(request, member) -> None:
 
 
 def close_session(request) -> None:
+    if request.session.session_key is None:
+        return  # nothing was open: cycling the key would store a session just to close it
     request.session.pop(SESSION_KEY, None)
     request.session.pop(SESSION_VERSION_KEY, None)
     request.session.cycle_key()
